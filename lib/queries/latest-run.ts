@@ -1,0 +1,17 @@
+import type { PrismaClient } from "@/lib/store/generated/client";
+
+/** A finished run whose data pages can show: the newest that succeeded or was partial. */
+export async function findLatestReadableRun(db: PrismaClient, asOfRunId?: number) {
+  return db.collectionRun.findFirst({
+    where: { status: { in: ["succeeded", "partial"] }, ...(asOfRunId ? { id: { lte: asOfRunId } } : {}) },
+    orderBy: { id: "desc" },
+  });
+}
+
+/** The newest readable run that started at or before `at`: the baseline for "change since a week ago". */
+export async function findReadableRunBefore(db: PrismaClient, at: Date) {
+  return db.collectionRun.findFirst({
+    where: { status: { in: ["succeeded", "partial"] }, startedAt: { lte: at } },
+    orderBy: { startedAt: "desc" },
+  });
+}
