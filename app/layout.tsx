@@ -1,7 +1,9 @@
 import type { Metadata } from "next";
-import type { ReactNode } from "react";
-import { AppNav } from "@/components/shell/app-nav";
+import Link from "next/link";
+import { Suspense, type ReactNode } from "react";
+import { AppNav, StaticAppNav } from "@/components/shell/app-nav";
 import { Providers } from "@/components/shell/providers";
+import { RunControl } from "@/components/time-travel/run-control";
 import "./globals.css";
 
 export const metadata: Metadata = {
@@ -18,10 +20,15 @@ export default function RootLayout({ children }: { children: ReactNode }) {
         </a>
         <Providers>
           <header className="shell-header">
-            <a className="brand" href="/">
+            <Link className="brand" href="/">
               Poolscope
-            </a>
-            <AppNav />
+            </Link>
+            {/* Both read the URL's ?run=N; Suspense lets static pages (not-found) render without it. */}
+            <Suspense fallback={<StaticAppNav />}>
+              <AppNav />
+              <span className="spacer" />
+              <RunControl />
+            </Suspense>
           </header>
           <main id="main" className="shell-main">
             {children}

@@ -16,3 +16,16 @@ export function PageSkeleton({ rows = 6 }: { rows?: number }) {
     </div>
   );
 }
+
+/** A table page loading: the filter bar, a toolbar and rows. */
+export function TableSkeleton({ rows = 12 }: { rows?: number }) {
+  return (
+    <div aria-busy="true" aria-label="Loading" className="grid">
+      <Skeleton height={58} />
+      <Skeleton height={34} width="60%" />
+      {Array.from({ length: rows }, (_, index) => (
+        <Skeleton key={index} height={30} />
+      ))}
+    </div>
+  );
+}

@@ -46,6 +46,13 @@ const schema = z.object({
   AZURE_AUTHORITY_HOST: optionalString.pipe(httpsUrl("the Entra ID authority host, e.g. https://login.microsoftonline.com").optional()),
   POOLSCOPE_ARM_ENDPOINT: httpsUrl("the Resource Manager endpoint, e.g. https://management.azure.com").default("https://management.azure.com"),
   POOLSCOPE_PRICES_ENDPOINT: httpsUrl("the Retail Prices API base, e.g. https://prices.azure.com").default("https://prices.azure.com"),
+  POOLSCOPE_ARM_SCOPE: optionalString.pipe(
+    z
+      .string()
+      .regex(/^(https|api):\/\/\S+$/, { message: "should be the token scope for the Resource Manager endpoint, e.g. https://management.azure.com/.default" })
+      .optional(),
+  ),
+  POOLSCOPE_APP_URL: optionalString.pipe(z.string().url({ message: "should be the running app's URL, e.g. http://127.0.0.1:3000" }).optional()),
   POOLSCOPE_SUBSCRIPTIONS: optionalString.transform((value) =>
     value
       ? value
@@ -78,8 +85,12 @@ export type Config = {
     authorityHost: string | undefined;
     armEndpoint: string;
     pricesEndpoint: string;
+    /** The token scope for armEndpoint when it is not one of Azure's public or sovereign clouds. */
+    armScope: string | undefined;
     subscriptions: string[] | undefined;
   };
+  /** Where `npm run collect` finds the running app, to ask it for a run instead of opening the store itself. */
+  appUrl: string;
   collect: {
     /** 0 means no schedule. */
     intervalMinutes: number;
@@ -126,8 +137,10 @@ export function parseConfig(env: Record<string, string | undefined>): Config {
       authorityHost: e.AZURE_AUTHORITY_HOST,
       armEndpoint: e.POOLSCOPE_ARM_ENDPOINT,
       pricesEndpoint: e.POOLSCOPE_PRICES_ENDPOINT,
+      armScope: e.POOLSCOPE_ARM_SCOPE,
       subscriptions: e.POOLSCOPE_SUBSCRIPTIONS,
     },
+    appUrl: (e.POOLSCOPE_APP_URL ?? "http://127.0.0.1:3000").replace(/\/+$/, ""),
     collect: {
       // Against real Azure a schedule is opt-in; the demo collects on its own so history builds up.
       intervalMinutes: e.POOLSCOPE_COLLECT_INTERVAL_MINUTES ?? (source === "emulator" ? 1 : 0),

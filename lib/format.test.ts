@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { formatAge, formatCores, formatDelta, formatDuration, formatMemory, formatMoney, formatPercent } from "./format";
+import { formatAge, formatChartTime, formatCores, formatDelta, formatDuration, formatMemory, formatMoney, formatPercent } from "./format";
 
 describe("format", () => {
   it.each([
@@ -40,4 +40,12 @@ describe("format", () => {
     expect(formatAge(new Date("2026-11-23T11:00:00Z"), now)).toBe("1 h ago");
     expect(formatAge(new Date("2026-11-20T12:00:00Z"), now)).toBe("3 d ago");
   });
+});
+
+describe("formatChartTime", () => {
+  it.each([
+    [Date.UTC(2026, 10, 20, 13, 5), 86_400_000, "13:05"],
+    [Date.UTC(2026, 10, 20, 13, 5), 30 * 86_400_000, "Nov 20"],
+    [Date.UTC(2026, 0, 2, 23, 59), 7 * 86_400_000, "Jan 2"],
+  ])("formatChartTime(%d, %d) = %s", (at, span, text) => expect(formatChartTime(at, span)).toBe(text));
 });

@@ -58,3 +58,12 @@ export function formatDelta(delta: number, format: (value: number) => string = f
 export function formatDateTime(at: Date): string {
   return at.toISOString().replace("T", " ").slice(0, 16) + " UTC";
 }
+
+const monthDay = new Intl.DateTimeFormat("en-US", { month: "short", day: "numeric", timeZone: "UTC" });
+
+/** A time on a chart's axis: the hour for ranges of up to two days, the day beyond (UTC, as every time shown). */
+export function formatChartTime(at: number, spanMs: number): string {
+  const date = new Date(at);
+  if (spanMs <= 2 * 86_400_000) return date.toISOString().slice(11, 16);
+  return monthDay.format(date);
+}

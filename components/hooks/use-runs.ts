@@ -5,7 +5,7 @@ import type { RunSummary } from "@/lib/queries/runs";
 
 export const runsQueryKey = (limit: number) => ["runs", { limit }] as const;
 
-async function fetchRuns(limit: number): Promise<RunSummary[]> {
+export async function fetchRuns(limit: number): Promise<RunSummary[]> {
   const response = await fetch(`/api/runs?limit=${limit}`, { headers: { accept: "application/json" } });
   if (!response.ok) throw new Error(`GET /api/runs answered ${response.status}`);
   const body = (await response.json()) as { runs: RunSummary[] };

@@ -1,24 +1,48 @@
+import Link from "next/link";
+import { formatCount } from "@/lib/format";
+import type { PoolColumnKey } from "@/lib/model/pool-columns";
+import { poolsHref } from "@/lib/model/pool-view";
 import type { Breakdown } from "@/lib/queries/fleet-overview";
 
-/** Pools by one attribute as horizontal bars, widest first; each row says pools and nodes. */
-export function BreakdownBars({ title, rows }: { title: string; rows: Breakdown }) {
+type Props = { title: string; rows: Breakdown; column: PoolColumnKey; run?: number };
+
+/** Pools by one attribute as horizontal bars, widest first; each row links to those pools in the pools table. */
+export function BreakdownBars({ title, rows, column, run }: Props) {
   const max = Math.max(1, ...rows.map((row) => row.pools));
   return (
     <section className="panel" aria-label={title}>
       <h2>{title}</h2>
-      <div className="bars">
-        {rows.map((row) => (
-          <div className="bar-row" key={row.key}>
-            <span title={row.key}>{row.key}</span>
-            <span className="track" aria-hidden="true">
-              <span className="fill" style={{ width: `${(row.pools / max) * 100}%`, display: "block" }} />
-            </span>
-            <span className="num" title={`${row.nodes} nodes`}>
-              {row.pools} {row.pools === 1 ? "pool" : "pools"}
-            </span>
-          </div>
-        ))}
-      </div>
+      <ul className="bars">
+        {rows.map((row) => {
+          const body = (
+            <>
+              <span className="bar-key" title={row.key}>
+                {row.key}
+              </span>
+              <span className="track" aria-hidden="true">
+                <span className="fill" style={{ width: `${(row.pools / max) * 100}%` }} />
+              </span>
+              <span className="num">
+                {formatCount(row.pools)} {row.pools === 1 ? "pool" : "pools"}
+              </span>
+              <span className="num muted">
+                {formatCount(row.nodes)} {row.nodes === 1 ? "node" : "nodes"}
+              </span>
+            </>
+          );
+          return (
+            <li key={row.key}>
+              {row.key === "unknown" ? (
+                <span className="bar-row">{body}</span>
+              ) : (
+                <Link className="bar-row" href={poolsHref({ filters: { [column]: [row.key] }, run })}>
+                  {body}
+                </Link>
+              )}
+            </li>
+          );
+        })}
+      </ul>
     </section>
   );
 }

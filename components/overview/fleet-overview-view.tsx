@@ -1,9 +1,15 @@
 import Link from "next/link";
-import { EmptyState } from "@/components/empty-state";
+import { FleetNodesChart } from "@/components/charts/fleet-nodes-chart";
+import { NoRunYet } from "@/components/no-run-yet";
 import { Stat } from "@/components/stat";
-import { formatAge, formatCores, formatCount, formatDelta, formatMemory } from "@/lib/format";
+import { RunContext } from "@/components/time-travel/run-context";
+import { formatCores, formatCount, formatDateTime, formatDelta, formatMemory } from "@/lib/format";
+import { withRun } from "@/lib/hrefs";
+import { poolsHref } from "@/lib/model/pool-view";
+import { chartRanges, type ChartRange } from "@/lib/model/time-buckets";
 import type { FleetOverview, FleetTotals } from "@/lib/queries/fleet-overview";
 import { BreakdownBars } from "./breakdown-bars";
+import { RecentChanges } from "./recent-changes";
 
 function delta(now: FleetTotals, then: FleetTotals | null, key: keyof FleetTotals, format?: (value: number) => string) {
   if (!then) return undefined;
@@ -12,50 +18,53 @@ function delta(now: FleetTotals, then: FleetTotals | null, key: keyof FleetTotal
 }
 
 export function FleetOverviewView({ overview }: { overview: FleetOverview }) {
-  if (overview.state === "empty") {
-    return (
-      <EmptyState title="No collection has finished yet">
-        <p>
-          Poolscope shows what its collections have read. {overview.lastRun ? `Run #${overview.lastRun.id} is ${overview.lastRun.status}.` : "None has run yet."}{" "}
-          Start one from the <Link href="/runs">Runs page</Link>, with <code>npm run collect</code>, or wait for the schedule.
-        </p>
-        <p>
-          Against Azure, set <code>POOLSCOPE_SOURCE=azure</code> and a credential (see the README); with no configuration, <code>npm start</code> serves the
-          emulator&apos;s demo estate.
-        </p>
-      </EmptyState>
-    );
-  }
+  if (overview.state === "empty") return <NoRunYet lastRun={overview.lastRun} />;
   const { totals, weekAgo, run } = overview;
+  const past = run.id !== run.latestId ? run.id : undefined;
   const stats = [
-    { label: "Subscriptions", value: formatCount(totals.subscriptions), d: delta(totals, weekAgo, "subscriptions") },
-    { label: "Clusters", value: formatCount(totals.clusters), d: delta(totals, weekAgo, "clusters") },
-    { label: "Node pools", value: formatCount(totals.pools), d: delta(totals, weekAgo, "pools") },
-    { label: "Nodes", value: formatCount(totals.nodes), d: delta(totals, weekAgo, "nodes") },
-    { label: "Allocatable CPU", value: formatCores(totals.cpuMillis), d: delta(totals, weekAgo, "cpuMillis", formatCores) },
-    { label: "Allocatable memory", value: formatMemory(totals.memoryBytes), d: delta(totals, weekAgo, "memoryBytes", formatMemory) },
+    { label: "Subscriptions", value: formatCount(totals.subscriptions), d: delta(totals, weekAgo, "subscriptions"), href: withRun("/clusters", past) },
+    { label: "Clusters", value: formatCount(totals.clusters), d: delta(totals, weekAgo, "clusters"), href: withRun("/clusters", past) },
+    { label: "Node pools", value: formatCount(totals.pools), d: delta(totals, weekAgo, "pools"), href: poolsHref({ run: past }) },
+    { label: "Nodes", value: formatCount(totals.nodes), d: delta(totals, weekAgo, "nodes"), href: poolsHref({ sort: "count", dir: "desc", run: past }) },
+    { label: "Allocatable CPU", value: formatCores(totals.cpuMillis), d: delta(totals, weekAgo, "cpuMillis", formatCores), href: poolsHref({ sort: "cpu", dir: "desc", run: past }) },
+    { label: "Allocatable memory", value: formatMemory(totals.memoryBytes), d: delta(totals, weekAgo, "memoryBytes", formatMemory), href: poolsHref({ sort: "memory", dir: "desc", run: past }) },
   ];
+  const range = overview.nodeTrend.range;
   return (
     <>
-      {run.status === "partial" ? (
-        <p className="notice warn" role="status">
-          The latest run (#{run.id}) was partial: {run.errorCount} {run.errorCount === 1 ? "scope" : "scopes"} could not be read. See{" "}
-          <Link href="/runs">Runs</Link>.
-        </p>
-      ) : null}
-      <p className="muted" style={{ marginTop: 0 }}>
-        As of run <Link href="/runs">#{run.id}</Link>, {formatAge(run.startedAt)} ({run.status}).
-      </p>
+      <RunContext run={run} />
       <div className="stats">
         {stats.map((stat) => (
-          <Stat key={stat.label} label={stat.label} value={stat.value} delta={stat.d?.text ?? "no week-old run to compare"} deltaTone={stat.d?.tone} />
+          <Stat key={stat.label} label={stat.label} value={stat.value} href={stat.href} delta={stat.d?.text ?? "no week-old run to compare"} deltaTone={stat.d?.tone} />
         ))}
       </div>
-      <div className="grid cols-2">
-        <BreakdownBars title="Pools by mode" rows={overview.byMode} />
-        <BreakdownBars title="Pools by OS" rows={overview.byOs} />
-        <BreakdownBars title="Pools by priority" rows={overview.byPriority} />
-        <BreakdownBars title="Pools by Kubernetes version" rows={overview.byVersion} />
+      {weekAgo ? (
+        <p className="muted small" style={{ marginTop: -8 }}>
+          Changes compare with run #{weekAgo.runId} of {formatDateTime(new Date(weekAgo.startedAt))}.
+        </p>
+      ) : null}
+      <div className="grid cols-2-1">
+        <section className="panel" aria-label="Nodes over time">
+          <div className="panel-head">
+            <h2>Nodes over time</h2>
+            <nav className="segmented" aria-label="Range">
+              {(Object.keys(chartRanges) as ChartRange[]).map((option) => (
+                <Link key={option} href={withRun(`/?range=${option}`, past)} aria-current={option === range ? "true" : undefined} scroll={false}>
+                  {option}
+                </Link>
+              ))}
+            </nav>
+          </div>
+          <FleetNodesChart points={overview.nodeTrend.points} spanMs={chartRanges[range]} />
+        </section>
+        <RecentChanges changes={overview.changes} at={run.startedAt} run={past} />
+      </div>
+      <div className="grid cols-3">
+        <BreakdownBars title="Pools by mode" rows={overview.byMode} column="mode" run={past} />
+        <BreakdownBars title="Pools by OS" rows={overview.byOs} column="os" run={past} />
+        <BreakdownBars title="Pools by priority" rows={overview.byPriority} column="priority" run={past} />
+        <BreakdownBars title="Pools by VM family" rows={overview.byFamily} column="family" run={past} />
+        <BreakdownBars title="Pools by Kubernetes version" rows={overview.byVersion} column="k8s" run={past} />
       </div>
     </>
   );

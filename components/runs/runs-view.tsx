@@ -1,5 +1,6 @@
 "use client";
 
+import Link from "next/link";
 import { useRuns } from "@/components/hooks/use-runs";
 import { EmptyState } from "@/components/empty-state";
 import { formatCount, formatDateTime, formatDuration } from "@/lib/format";
@@ -76,7 +77,15 @@ export function RunsView({ initialRuns, limit }: { initialRuns: RunSummary[]; li
             <tbody>
               {runs.map((run) => (
                 <tr key={run.id} data-run-id={run.id}>
-                  <td className="num">#{run.id}</td>
+                  <td className="num">
+                    {run.status === "succeeded" || run.status === "partial" ? (
+                      <Link href={`/?run=${run.id}`} title={`The fleet as of run #${run.id}`}>
+                        #{run.id}
+                      </Link>
+                    ) : (
+                      `#${run.id}`
+                    )}
+                  </td>
                   <td>
                     <RunStatusBadge status={run.status} />
                   </td>

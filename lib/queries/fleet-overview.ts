@@ -1,6 +1,13 @@
 import "server-only";
+import { toFleetNodeSeries, type FleetNodesPoint } from "@/lib/model/history-series";
+import { chartRanges, chooseBucketSeconds, type ChartRange } from "@/lib/model/time-buckets";
+import { vmFamily } from "@/lib/model/vm-family";
 import { getDb } from "@/lib/store/db";
-import { findLatestReadableRun, findReadableRunBefore } from "./latest-run";
+import { Prisma, type PrismaClient } from "@/lib/store/generated/client";
+import { findReadableRunBefore } from "./latest-run";
+import { resolveRunScope, type NoRun, type RunScope } from "./run-scope";
+
+const { sql } = Prisma;
 
 export type Breakdown = { key: string; pools: number; nodes: number }[];
 
@@ -13,72 +20,142 @@ export type FleetTotals = {
   memoryBytes: number;
 };
 
+export type RecentChange = { poolId: string; pool: string; cluster: string; field: string; takenAt: string; runId: number; deleted: boolean };
+
 export type FleetOverview =
-  | { state: "empty"; lastRun: { id: number; status: string; startedAt: Date } | null }
+  | { state: "empty"; lastRun: NoRun }
   | {
       state: "ready";
-      run: { id: number; status: string; startedAt: Date; finishedAt: Date | null; errorCount: number };
+      run: RunScope;
       totals: FleetTotals;
-      weekAgo: FleetTotals | null;
+      /** The fleet at the newest readable run at least a week before this one. */
+      weekAgo: (FleetTotals & { runId: number; startedAt: string }) | null;
       byMode: Breakdown;
       byOs: Breakdown;
+      byFamily: Breakdown;
       byPriority: Breakdown;
       byVersion: Breakdown;
+      nodeTrend: { range: ChartRange; bucketSeconds: number; points: FleetNodesPoint[] };
+      /** What changed in pools during the week up to the run. */
+      changes: { total: number; pools: number; latest: RecentChange[] };
     };
 
 const WEEK_MS = 7 * 24 * 3600 * 1000;
+const READABLE = Prisma.raw(`('succeeded', 'partial')`);
+/** Nodes of a pool: as counted in the cluster when it was read, else as ARM says it is set. */
+const nodesOf = Prisma.raw(`CASE WHEN ps."measured" THEN ps."nodesReady" + ps."nodesNotReady" ELSE COALESCE(ps."count", 0) END`);
 
-/** The fleet at its latest run (or as of an earlier one): totals, their change in a week, and breakdowns. */
-export async function getFleetOverview(asOfRunId?: number): Promise<FleetOverview> {
-  const db = await getDb();
-  const run = await findLatestReadableRun(db, asOfRunId);
-  if (!run) {
-    const lastRun = await db.collectionRun.findFirst({ orderBy: { id: "desc" }, select: { id: true, status: true, startedAt: true } });
-    return { state: "empty", lastRun };
-  }
-  const baseline = await findReadableRunBefore(db, new Date(run.startedAt.getTime() - WEEK_MS));
-  const [totals, weekAgo, rows] = await Promise.all([
-    totalsOf(run.id),
-    baseline ? totalsOf(baseline.id) : Promise.resolve(null),
-    db.poolSnapshot.findMany({
-      where: { runId: run.id },
-      select: { mode: true, osType: true, osSku: true, scaleSetPriority: true, orchestratorVersion: true, nodesReady: true, nodesNotReady: true, count: true },
-    }),
+/** The fleet at its latest run (or as of an earlier one): totals and their change in a week, breakdowns, trend, changes. */
+export async function getFleetOverview(options: { run?: number; range?: ChartRange } = {}, db?: PrismaClient): Promise<FleetOverview> {
+  db ??= await getDb();
+  const resolved = await resolveRunScope(db, options.run);
+  if (!resolved.scope) return { state: "empty", lastRun: resolved.lastRun };
+  const run = resolved.scope;
+  const startedAt = new Date(run.startedAt);
+  const baseline = await findReadableRunBefore(db, new Date(startedAt.getTime() - WEEK_MS));
+  const [totals, weekAgo, breakdowns, nodeTrend, changes] = await Promise.all([
+    totalsOf(db, run.id),
+    baseline ? totalsOf(db, baseline.id).then((t) => ({ ...t, runId: baseline.id, startedAt: baseline.startedAt.toISOString() })) : Promise.resolve(null),
+    breakdownsOf(db, run.id),
+    fleetNodeTrend(db, run.id, startedAt, options.range ?? "30d"),
+    recentChanges(db, run.id, startedAt),
   ]);
-  const breakdown = (keyOf: (row: (typeof rows)[number]) => string): Breakdown => {
+  return { state: "ready", run, totals, weekAgo, ...breakdowns, nodeTrend, changes };
+}
+
+async function totalsOf(db: PrismaClient, runId: number): Promise<FleetTotals> {
+  const [counted, sums] = await Promise.all([
+    db.collectionRun.findUniqueOrThrow({ where: { id: runId }, select: { subscriptionCount: true, clusterCount: true, poolCount: true, nodeCount: true } }),
+    db.poolSnapshot.aggregate({ where: { runId }, _sum: { allocatableCpuMillis: true, allocatableMemoryBytes: true } }),
+  ]);
+  return {
+    subscriptions: counted.subscriptionCount,
+    clusters: counted.clusterCount,
+    pools: counted.poolCount,
+    nodes: counted.nodeCount,
+    cpuMillis: sums._sum.allocatableCpuMillis ?? 0,
+    memoryBytes: sums._sum.allocatableMemoryBytes ?? 0,
+  };
+}
+
+/** Pools and nodes by mode, OS, priority, version and VM size (the family derived from the sizes): one scan. */
+async function breakdownsOf(db: PrismaClient, runId: number) {
+  const rows = await db.$queryRaw<{ dimension: string; key: string; pools: number; nodes: number }[]>(sql`
+    SELECT d."dimension", d."key", count(*)::int AS "pools", sum(${nodesOf})::int AS "nodes"
+    FROM "PoolSnapshot" ps
+    CROSS JOIN LATERAL (VALUES
+      ('mode', COALESCE(ps."mode", 'unknown')),
+      ('os', COALESCE(ps."osType", 'unknown')),
+      ('priority', COALESCE(ps."scaleSetPriority", 'Regular')),
+      ('version', COALESCE(ps."orchestratorVersion", 'unknown')),
+      ('vmSize', COALESCE(ps."vmSize", 'unknown'))
+    ) AS d("dimension", "key")
+    WHERE ps."runId" = ${runId}
+    GROUP BY d."dimension", d."key"`);
+  const of = (dimension: string, keyOf: (key: string) => string = (key) => key): Breakdown => {
     const groups = new Map<string, { pools: number; nodes: number }>();
-    for (const row of rows) {
-      const key = keyOf(row);
+    for (const row of rows.filter((r) => r.dimension === dimension)) {
+      const key = keyOf(row.key);
       const group = groups.get(key) ?? { pools: 0, nodes: 0 };
-      group.pools += 1;
-      group.nodes += row.nodesReady + row.nodesNotReady || (row.count ?? 0);
+      group.pools += row.pools;
+      group.nodes += row.nodes;
       groups.set(key, group);
     }
-    return [...groups].map(([key, group]) => ({ key, ...group })).sort((a, b) => b.pools - a.pools || a.key.localeCompare(b.key));
+    return [...groups].map(([key, group]) => ({ key, ...group })).sort((a, b) => b.pools - a.pools || a.key.localeCompare(b.key, "en", { numeric: true }));
   };
-  return {
-    state: "ready",
-    run: { id: run.id, status: run.status, startedAt: run.startedAt, finishedAt: run.finishedAt, errorCount: Array.isArray(run.errors) ? run.errors.length : 0 },
-    totals,
-    weekAgo,
-    byMode: breakdown((row) => row.mode ?? "unknown"),
-    byOs: breakdown((row) => [row.osType, row.osSku].filter(Boolean).join(" / ") || "unknown"),
-    byPriority: breakdown((row) => (row.scaleSetPriority === "Spot" ? "Spot" : "Regular")),
-    byVersion: breakdown((row) => row.orchestratorVersion ?? "unknown"),
-  };
+  const byVersion = of("version").sort((a, b) => b.key.localeCompare(a.key, "en", { numeric: true }));
+  return { byMode: of("mode"), byOs: of("os"), byFamily: of("vmSize", (size) => (size === "unknown" ? size : vmFamily(size))), byPriority: of("priority"), byVersion };
+}
 
-  async function totalsOf(runId: number): Promise<FleetTotals> {
-    const [counted, sums] = await Promise.all([
-      db.collectionRun.findUniqueOrThrow({ where: { id: runId }, select: { subscriptionCount: true, clusterCount: true, poolCount: true, nodeCount: true } }),
-      db.poolSnapshot.aggregate({ where: { runId }, _sum: { allocatableCpuMillis: true, allocatableMemoryBytes: true } }),
-    ]);
-    return {
-      subscriptions: counted.subscriptionCount,
-      clusters: counted.clusterCount,
-      pools: counted.poolCount,
-      nodes: counted.nodeCount,
-      cpuMillis: sums._sum.allocatableCpuMillis ?? 0,
-      memoryBytes: sums._sum.allocatableMemoryBytes ?? 0,
-    };
-  }
+/**
+ * Nodes over the range up to the run, regular and spot: one point per run, or for long ranges the last run of
+ * each bucket, whose pool rows are then summed through the (runId) primary key. A few hundred runs at most.
+ */
+async function fleetNodeTrend(db: PrismaClient, runId: number, to: Date, range: ChartRange): Promise<Extract<FleetOverview, { state: "ready" }>["nodeTrend"]> {
+  const rangeMs = chartRanges[range];
+  // A fleet chart needs no more than about 120 points, and each point sums a whole run's pool rows.
+  const bucketSeconds = chooseBucketSeconds(rangeMs, 120);
+  const rows = await db.$queryRaw<{ at: Date; regular: number; spot: number }[]>(sql`
+    WITH picked AS (
+      SELECT DISTINCT ON (b) x."id", x."startedAt"
+      FROM (
+        SELECT floor(extract(epoch FROM r."startedAt") / ${bucketSeconds}) AS b, r."id", r."startedAt"
+        FROM "CollectionRun" r
+        WHERE r."status"::text IN ${READABLE} AND r."id" <= ${runId} AND r."startedAt" > ${new Date(to.getTime() - rangeMs)} AND r."startedAt" <= ${to}
+      ) x
+      ORDER BY b, x."startedAt" DESC
+    )
+    SELECT picked."startedAt" AS "at",
+      COALESCE(sum(${nodesOf}) FILTER (WHERE COALESCE(ps."scaleSetPriority", 'Regular') <> 'Spot'), 0)::int AS "regular",
+      COALESCE(sum(${nodesOf}) FILTER (WHERE ps."scaleSetPriority" = 'Spot'), 0)::int AS "spot"
+    FROM picked JOIN "PoolSnapshot" ps ON ps."runId" = picked."id"
+    GROUP BY picked."id", picked."startedAt"
+    ORDER BY picked."startedAt"`);
+  return { range, bucketSeconds, points: toFleetNodeSeries(rows, bucketSeconds) };
+}
+
+async function recentChanges(db: PrismaClient, runId: number, to: Date): Promise<Extract<FleetOverview, { state: "ready" }>["changes"]> {
+  const where = { runId: { lte: runId }, takenAt: { gt: new Date(to.getTime() - WEEK_MS), lte: new Date(to.getTime() + 60_000) } };
+  const [latest, counts] = await Promise.all([
+    db.poolChange.findMany({
+      where,
+      orderBy: [{ takenAt: "desc" }, { id: "desc" }],
+      take: 12,
+      select: { poolId: true, field: true, takenAt: true, runId: true, after: true, pool: { select: { name: true, cluster: { select: { name: true } } } } },
+    }),
+    db.poolChange.groupBy({ by: ["poolId"], where, _count: { _all: true } }),
+  ]);
+  return {
+    total: counts.reduce((sum, row) => sum + row._count._all, 0),
+    pools: counts.length,
+    latest: latest.map((change) => ({
+      poolId: change.poolId,
+      pool: change.pool.name,
+      cluster: change.pool.cluster.name,
+      field: change.field,
+      takenAt: change.takenAt.toISOString(),
+      runId: change.runId,
+      deleted: change.field === "pool" && change.after === null,
+    })),
+  };
 }

@@ -1,0 +1,88 @@
+import Link from "next/link";
+import { formatCount, formatDateTime } from "@/lib/format";
+import { poolHref } from "@/lib/hrefs";
+import { describeChange, type ChangePart } from "@/lib/model/pool-changes";
+import type { PoolChangeEntry } from "@/lib/queries/pool-detail";
+
+function show(value: unknown): string {
+  if (value === undefined || value === null) return "not set";
+  return typeof value === "string" ? value : JSON.stringify(value);
+}
+
+function Part({ part }: { part: ChangePart }) {
+  const key = part.key !== undefined ? `${part.key}${part.kind === "changed" ? ": " : "="}` : "";
+  if (part.kind === "added")
+    return (
+      <li className="added">
+        <span aria-label="added">+</span> <code>{key}{show(part.value)}</code>
+      </li>
+    );
+  if (part.kind === "removed")
+    return (
+      <li className="removed">
+        <span aria-label="removed">−</span> <code>{key}{show(part.value)}</code>
+      </li>
+    );
+  return (
+    <li>
+      <code>{key}</code>
+      <code className="before">{show(part.before)}</code> → <code className="after">{show(part.after)}</code>
+    </li>
+  );
+}
+
+/** Drift: every property that changed between two snapshots of the pool, newest first, from what to what. */
+export function ChangeLog({ poolId, changes, total }: { poolId: string; changes: PoolChangeEntry[]; total: number }) {
+  if (changes.length === 0) return <p className="muted">No property of this pool has changed since Poolscope first read it.</p>;
+  return (
+    <>
+      {total > changes.length ? (
+        <p className="muted">
+          The latest {formatCount(changes.length)} of {formatCount(total)} changes.
+        </p>
+      ) : null}
+      <div className="table-wrap">
+        <table className="data change-log">
+          <caption className="skip-link">Changes to the pool, newest first</caption>
+          <thead>
+            <tr>
+              <th scope="col">When</th>
+              <th scope="col">Run</th>
+              <th scope="col">Property</th>
+              <th scope="col">Change</th>
+            </tr>
+          </thead>
+          <tbody>
+            {changes.map((change) => {
+              const described = describeChange(change);
+              return (
+                <tr key={change.id} data-field={change.field}>
+                  <td className="mono nowrap">{formatDateTime(new Date(change.takenAt))}</td>
+                  <td className="nowrap">
+                    <Link href={poolHref(poolId, change.runId)} title={`The pool as of run #${change.runId}`}>
+                      #{change.runId}
+                    </Link>
+                  </td>
+                  <td className="mono">{change.field === "pool" ? "the pool" : change.field}</td>
+                  <td>
+                    {described.summary === "appeared" ? (
+                      <span className="badge ok">appeared</span>
+                    ) : described.summary === "deleted" ? (
+                      <span className="badge bad">deleted</span>
+                    ) : (
+                      <ul className="change-parts">
+                        {described.parts.map((part, index) => (
+                          <Part key={index} part={part} />
+                        ))}
+                      </ul>
+                    )}
+                  </td>
+                </tr>
+              );
+            })}
+          </tbody>
+        </table>
+      </div>
+    </>
+  );
+}

@@ -1,0 +1,298 @@
+/**
+ * Writes one collection's snapshot: the whole run in one transaction, so a run that stops half way leaves nothing
+ * half-written. Identity rows are upserted (first and last seen); a subscription, cluster or pool missing from a
+ * scope this run read completely is marked deleted, never removed; every pool property that differs from the
+ * pool's previous snapshot becomes a PoolChange row; snapshot rows go in by bulk insert; cost days and prices are
+ * upserted. The input is validated before the transaction opens.
+ */
+import type { JsonObject } from "@/lib/model/agent-pool";
+import { diffPoolProperties, type PropertyChange } from "@/lib/model/drift";
+import type { CollectedSnapshot, RunError } from "@/lib/model/snapshot";
+import type { PrismaClient } from "@/lib/store/generated/client";
+import type { RunStatus, RunTrigger } from "@/lib/store/generated/enums";
+import { insertRows, type RowOf } from "@/lib/store/insert-rows";
+import { lockCollections } from "./run-lock";
+import { InvalidSnapshotError, validateSnapshot } from "./snapshot-schema";
+import { upsertRows } from "./upsert-rows";
+
+export type WriteSnapshotOptions = {
+  /** The run (from beginRun) this snapshot completes; without one, the writer records a finished run itself. */
+  runId?: number;
+  /** The trigger of a run the writer records itself (default `backfill`). */
+  trigger?: RunTrigger;
+  /** When the snapshot was taken: the wall clock unless given (history backfills pass their own clock). */
+  takenAt?: Date;
+  /** Stops the write (the transaction rolls back) when aborted between steps. */
+  signal?: AbortSignal;
+  /** Called after each step inside the transaction (tests use it to stop a write half way). */
+  afterStep?: (step: string) => void | Promise<void>;
+  /** Extra fields for the run's final progress object. */
+  progress?: Record<string, unknown>;
+};
+
+export type WriteSnapshotResult = { runId: number; status: RunStatus; rows: Record<string, number>; changes: number; writeMs: number };
+
+type Tx = Parameters<Parameters<PrismaClient["$transaction"]>[0]>[0];
+
+/** succeeded with no errors; failed when nothing at all could be read; partial otherwise. */
+export function runStatusOf(snapshot: Pick<CollectedSnapshot, "errors" | "subscriptions" | "clusters" | "complete">): RunStatus {
+  if (snapshot.errors.length === 0) return "succeeded";
+  if (snapshot.subscriptions.length === 0 || (snapshot.clusters.length === 0 && snapshot.complete.clustersOf.length === 0)) return "failed";
+  return "partial";
+}
+
+function textArray(values: readonly string[]): string {
+  return `{${values.map((value) => `"${value.replace(/[\\"]/g, (c) => `\\${c}`)}"`).join(",")}}`;
+}
+
+function checkReferences(snapshot: CollectedSnapshot): void {
+  const subscriptions = new Set(snapshot.subscriptions.map((s) => s.id));
+  const clusters = new Set(snapshot.clusters.map((c) => c.id));
+  const orphan =
+    snapshot.clusters.find((c) => !subscriptions.has(c.subscriptionId))?.id ??
+    snapshot.pools.find((p) => !clusters.has(p.clusterId))?.id ??
+    snapshot.quotas.find((q) => !subscriptions.has(q.subscriptionId))?.subscriptionId;
+  if (orphan) throw new InvalidSnapshotError(`The snapshot cannot be written: ${orphan} belongs to a subscription or cluster the snapshot does not contain`);
+}
+
+/** Last one wins: a list that repeats an item across pages must not break a primary key. */
+function uniqueBy<T>(items: readonly T[], key: (item: T) => string): T[] {
+  return [...new Map(items.map((item) => [key(item), item])).values()];
+}
+
+async function previousProperties(tx: Tx, poolIds: string[], takenAt: Date): Promise<Map<string, JsonObject>> {
+  if (poolIds.length === 0) return new Map();
+  const rows = await tx.$queryRawUnsafe<{ poolId: string; properties: unknown }[]>(
+    `SELECT p.id AS "poolId", s.properties FROM unnest($1::text[]) AS p(id)
+     CROSS JOIN LATERAL (SELECT properties FROM "PoolSnapshot" WHERE "poolId" = p.id AND "takenAt" < $2::timestamptz ORDER BY "takenAt" DESC LIMIT 1) s`,
+    textArray(poolIds),
+    takenAt.toISOString(),
+  );
+  return new Map(rows.map((row) => [row.poolId, (typeof row.properties === "string" ? JSON.parse(row.properties) : row.properties) as JsonObject]));
+}
+
+async function markDeleted(tx: Tx, table: "Subscription" | "Cluster" | "NodePool", parentColumn: string | null, parents: string[], seen: string[], takenAt: Date): Promise<string[]> {
+  if (parentColumn && parents.length === 0) return [];
+  const params: unknown[] = [takenAt.toISOString(), textArray(seen)];
+  let where = `"deletedAt" IS NULL AND NOT ("id" = ANY($2::text[]))`;
+  if (parentColumn) {
+    params.push(textArray(parents));
+    where += ` AND "${parentColumn}" = ANY($3::text[])`;
+  }
+  const rows = await tx.$queryRawUnsafe<{ id: string }[]>(`UPDATE "${table}" SET "deletedAt" = $1::timestamptz WHERE ${where} RETURNING "id"`, ...params);
+  return rows.map((row) => row.id);
+}
+
+export async function writeSnapshot(db: PrismaClient, snapshot: CollectedSnapshot, options: WriteSnapshotOptions = {}): Promise<WriteSnapshotResult> {
+  validateSnapshot(snapshot);
+  checkReferences(snapshot);
+  const started = Date.now();
+  const takenAt = options.takenAt ?? new Date();
+  const status = runStatusOf(snapshot);
+  const pools = uniqueBy(snapshot.pools, (pool) => pool.id);
+  const step = async (name: string) => {
+    if (options.signal?.aborted) throw options.signal.reason instanceof Error ? options.signal.reason : new Error("the write was stopped");
+    await options.afterStep?.(name);
+  };
+
+  const result = await db.$transaction(async (tx) => {
+    await lockCollections(tx);
+    let runId = options.runId;
+    if (runId === undefined) {
+      runId = (await tx.collectionRun.create({ data: { trigger: options.trigger ?? "backfill", source: snapshot.source, status: "running", startedAt: takenAt }, select: { id: true } })).id;
+    } else {
+      const run = await tx.collectionRun.findUnique({ where: { id: runId }, select: { status: true } });
+      if (run?.status !== "running") throw new Error(`Run #${runId} is ${run ? run.status : "gone"}, not running: its snapshot is not written`);
+    }
+    const rows: Record<string, number> = {};
+    const at = { firstSeenAt: takenAt, lastSeenAt: takenAt };
+    const seen = { lastSeenAt: `GREATEST(t."lastSeenAt", EXCLUDED."lastSeenAt")`, deletedAt: "NULL" };
+
+    rows.Subscription = await upsertRows(
+      tx,
+      "Subscription",
+      [
+        { name: "id", type: "text" },
+        { name: "subscriptionId", type: "text" },
+        { name: "displayName", type: "text" },
+        { name: "tenantId", type: "text" },
+        { name: "state", type: "text" },
+        { name: "firstSeenAt", type: "timestamptz" },
+        { name: "lastSeenAt", type: "timestamptz" },
+      ],
+      ["id"],
+      { displayName: "EXCLUDED.\"displayName\"", tenantId: "EXCLUDED.\"tenantId\"", state: "EXCLUDED.\"state\"", ...seen },
+      uniqueBy(snapshot.subscriptions, (s) => s.id).map((s) => ({ ...s, ...at })),
+    );
+    rows.Cluster = await upsertRows(
+      tx,
+      "Cluster",
+      ["id", "subscriptionId", "resourceGroup", "name", "location"].map((name) => ({ name, type: "text" })).concat([
+        { name: "firstSeenAt", type: "timestamptz" },
+        { name: "lastSeenAt", type: "timestamptz" },
+      ]),
+      ["id"],
+      { resourceGroup: 'EXCLUDED."resourceGroup"', name: "EXCLUDED.name", location: "EXCLUDED.location", ...seen },
+      uniqueBy(snapshot.clusters, (c) => c.id).map((c) => ({ id: c.id, subscriptionId: c.subscriptionId, resourceGroup: c.resourceGroup, name: c.name, location: c.location, ...at })),
+    );
+    rows.NodePool = await upsertRows(
+      tx,
+      "NodePool",
+      [
+        { name: "id", type: "text" },
+        { name: "clusterId", type: "text" },
+        { name: "name", type: "text" },
+        { name: "firstSeenAt", type: "timestamptz" },
+        { name: "lastSeenAt", type: "timestamptz" },
+      ],
+      ["id"],
+      { name: "EXCLUDED.name", ...seen },
+      pools.map((p) => ({ id: p.id, clusterId: p.clusterId, name: p.name, ...at })),
+    );
+    await step("identities");
+
+    // Deleted: only below scopes this run read completely, so a scope that failed deletes nothing.
+    const goneSubscriptions = snapshot.complete.subscriptionList ? await markDeleted(tx, "Subscription", null, [], snapshot.subscriptions.map((s) => s.id), takenAt) : [];
+    const goneClusters = await markDeleted(tx, "Cluster", "subscriptionId", [...snapshot.complete.clustersOf, ...goneSubscriptions], snapshot.clusters.map((c) => c.id), takenAt);
+    const gonePools = await markDeleted(tx, "NodePool", "clusterId", [...snapshot.complete.poolsOf, ...goneClusters], pools.map((p) => p.id), takenAt);
+    await step("deletions");
+
+    const previous = await previousProperties(tx, pools.map((p) => p.id), takenAt);
+    const changes: RowOf<"PoolChange">[] = [];
+    const addChanges = (poolId: string, list: PropertyChange[]) => {
+      for (const change of list) changes.push({ poolId, runId: runId!, takenAt, field: change.field, before: (change.before ?? undefined) as never, after: (change.after ?? undefined) as never });
+    };
+    for (const pool of pools) addChanges(pool.id, diffPoolProperties(previous.get(pool.id) ?? null, pool.properties));
+    for (const poolId of gonePools) addChanges(poolId, diffPoolProperties({}, null));
+    await step("drift");
+
+    rows.ClusterSnapshot = await insertRows(
+      tx,
+      "ClusterSnapshot",
+      uniqueBy(snapshot.clusters, (c) => c.id).map((c) => ({
+        runId: runId!,
+        clusterId: c.id,
+        takenAt,
+        kubernetesVersion: c.kubernetesVersion,
+        currentKubernetesVersion: c.currentKubernetesVersion,
+        skuTier: c.skuTier,
+        nodeResourceGroup: c.nodeResourceGroup,
+        networkPlugin: c.networkPlugin,
+        networkPolicy: c.networkPolicy,
+        powerState: c.powerState,
+        provisioningState: c.provisioningState,
+        fqdn: c.fqdn,
+        privateCluster: c.privateCluster,
+        tags: c.tags,
+        kubeReachable: c.kubeReachable,
+        kubeError: c.kubeError,
+        autoscalerStatus: (c.autoscalerStatus ?? undefined) as never,
+        properties: c.properties,
+      })),
+    );
+    rows.PoolSnapshot = await insertRows(
+      tx,
+      "PoolSnapshot",
+      pools.map(({ id, clusterId: _cluster, name: _name, upgradeSettings, autoscaler, ...pool }) => ({
+        ...pool,
+        runId: runId!,
+        poolId: id,
+        takenAt,
+        upgradeSettings: (upgradeSettings ?? undefined) as never,
+        autoscaler: (autoscaler ?? undefined) as never,
+      })),
+    );
+    await step("pool snapshots");
+    rows.NodeSnapshot = await insertRows(
+      tx,
+      "NodeSnapshot",
+      uniqueBy(snapshot.nodes, (n) => `${n.clusterId}|${n.name}`).map(({ poolName: _poolName, ...node }) => ({ ...node, runId: runId!, takenAt })),
+    );
+    await step("node snapshots");
+    rows.PendingPod = await insertRows(
+      tx,
+      "PendingPod",
+      uniqueBy(snapshot.pendingPods, (p) => `${p.clusterId}|${p.namespace}|${p.name}`).map((pod) => ({
+        ...pod,
+        runId: runId!,
+        takenAt,
+        affinity: (pod.affinity ?? undefined) as never,
+        tolerations: pod.tolerations as never,
+      })),
+    );
+    rows.QuotaUsage = await insertRows(
+      tx,
+      "QuotaUsage",
+      uniqueBy(snapshot.quotas, (q) => `${q.subscriptionId}|${q.region}|${q.family}`).map((quota) => ({ ...quota, runId: runId!, takenAt })),
+    );
+    rows.PoolChange = await insertRows(tx, "PoolChange", changes);
+    await step("snapshots");
+
+    const costs = new Map<string, CollectedSnapshot["costs"][number]>();
+    for (const cost of snapshot.costs) {
+      const key = `${cost.scopeId}|${cost.day}|${cost.costType}|${cost.source}`;
+      const known = costs.get(key);
+      if (known && known.currency === cost.currency) known.amount += cost.amount;
+      else if (!known) costs.set(key, { ...cost });
+    }
+    rows.CostDaily = await upsertRows(
+      tx,
+      "CostDaily",
+      [
+        { name: "day", type: "date" },
+        { name: "subscriptionId", type: "text" },
+        { name: "clusterId", type: "text" },
+        { name: "poolId", type: "text" },
+        { name: "scopeId", type: "text" },
+        { name: "costType", type: "text" },
+        { name: "currency", type: "text" },
+        { name: "amount", type: "double precision" },
+        { name: "source", type: "text" },
+        { name: "updatedAt", type: "timestamptz" },
+      ],
+      ["scopeId", "day", "costType", "source"],
+      { amount: "EXCLUDED.amount", currency: "EXCLUDED.currency", subscriptionId: 'EXCLUDED."subscriptionId"', clusterId: 'EXCLUDED."clusterId"', poolId: 'EXCLUDED."poolId"', updatedAt: 'EXCLUDED."updatedAt"' },
+      [...costs.values()].map((cost) => ({ ...cost, updatedAt: takenAt })),
+    );
+    rows.Price = await upsertRows(
+      tx,
+      "Price",
+      [
+        { name: "vmSize", type: "text" },
+        { name: "region", type: "text" },
+        { name: "os", type: "text" },
+        { name: "priority", type: "text" },
+        { name: "currency", type: "text" },
+        { name: "hourlyPrice", type: "double precision" },
+        { name: "meterName", type: "text" },
+        { name: "productName", type: "text" },
+        { name: "effectiveDate", type: "timestamptz" },
+        { name: "fetchedAt", type: "timestamptz" },
+      ],
+      ["vmSize", "region", "os", "priority", "currency"],
+      { hourlyPrice: 'EXCLUDED."hourlyPrice"', meterName: 'EXCLUDED."meterName"', productName: 'EXCLUDED."productName"', effectiveDate: 'EXCLUDED."effectiveDate"', fetchedAt: 'EXCLUDED."fetchedAt"' },
+      uniqueBy(snapshot.prices, (p) => `${p.vmSize}|${p.region}|${p.os}|${p.priority}|${p.currency}`).map((price) => ({ ...price, fetchedAt: takenAt })),
+    );
+    await step("cost");
+
+    await tx.collectionRun.update({
+      where: { id: runId },
+      data: {
+        status,
+        finishedAt: options.runId === undefined ? takenAt : new Date(),
+        subscriptionCount: snapshot.subscriptions.length,
+        clusterCount: snapshot.clusters.length,
+        poolCount: pools.length,
+        nodeCount: rows.NodeSnapshot,
+        pendingPodCount: rows.PendingPod,
+        callCount: snapshot.stats.calls,
+        retryCount: snapshot.stats.retries,
+        errors: snapshot.errors as RunError[],
+        progress: { phase: "done", calls: snapshot.stats.calls, retries: snapshot.stats.retries, callsByKind: snapshot.stats.callsByKind, ...options.progress } as never,
+      },
+    });
+    await step("run");
+    return { runId, rows, changes: changes.length };
+  });
+  return { ...result, status, writeMs: Date.now() - started };
+}

@@ -1,0 +1,73 @@
+/**
+ * Deterministic randomness. Every random choice in the emulator comes from a stream keyed by the seed and a label,
+ * so adding a choice in one place never shifts the choices made in another.
+ */
+
+/** FNV-1a over a string, then a murmur-style finaliser: a well-mixed 32-bit hash. */
+export function hash32(text: string): number {
+  let h = 0x811c9dc5;
+  for (let i = 0; i < text.length; i++) {
+    h ^= text.charCodeAt(i);
+    h = Math.imul(h, 0x01000193);
+  }
+  h ^= h >>> 16;
+  h = Math.imul(h, 0x85ebca6b);
+  h ^= h >>> 13;
+  h = Math.imul(h, 0xc2b2ae35);
+  h ^= h >>> 16;
+  return h >>> 0;
+}
+
+/** A uniform number in [0, 1) that depends only on its key parts. */
+export function unit(...parts: Array<string | number>): number {
+  return hash32(parts.join("\u0000")) / 4294967296;
+}
+
+export type Rng = {
+  next(): number;
+  int(minInclusive: number, maxInclusive: number): number;
+  pick<T>(items: readonly T[]): T;
+  chance(probability: number): boolean;
+  hex(length: number): string;
+  digits(length: number): string;
+  uuid(): string;
+};
+
+/** mulberry32: small, fast and good enough for generating fake estates. */
+export function createRng(...key: Array<string | number>): Rng {
+  let state = hash32(key.join("\u0000")) || 1;
+  const next = (): number => {
+    state = (state + 0x6d2b79f5) >>> 0;
+    let t = state;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+  const rng: Rng = {
+    next,
+    int: (min, max) => min + Math.floor(next() * (max - min + 1)),
+    pick: (items) => items[Math.floor(next() * items.length)],
+    chance: (p) => next() < p,
+    hex: (length) => {
+      let out = "";
+      while (out.length < length) out += Math.floor(next() * 16).toString(16);
+      return out;
+    },
+    digits: (length) => {
+      let out = String(1 + Math.floor(next() * 9));
+      while (out.length < length) out += Math.floor(next() * 10).toString();
+      return out;
+    },
+    uuid: () => {
+      const h = rng.hex(32);
+      const variant = "89ab"[Math.floor(next() * 4)];
+      return `${h.slice(0, 8)}-${h.slice(8, 12)}-4${h.slice(13, 16)}-${variant}${h.slice(17, 20)}-${h.slice(20, 32)}`;
+    },
+  };
+  return rng;
+}
+
+/** A GUID that is a pure function of its key (for ids that must not depend on generation order). */
+export function stableUuid(...key: Array<string | number>): string {
+  return createRng("uuid", ...key).uuid();
+}

@@ -1,0 +1,244 @@
+/** Kubernetes JSON for planned nodes, pods and events, in the shapes the API server returns (list items). */
+import type { EstateCluster, EstateNode, EstatePool } from "../estate/types";
+import { hash32, stableUuid } from "../estate/random";
+import { osImageFor } from "../estate/versions";
+import { findRegion, vmSizeOrDefault } from "../estate/vm-sizes";
+import { nodeShape } from "../sim/load";
+import { nodeIp } from "../arm/resources";
+import type { NodePlan, PodPlan } from "./model";
+import { DEFAULT_TOLERATIONS } from "./model";
+import { cpuQuantity, memoryQuantity } from "./quantities";
+
+const iso = (ms: number) => new Date(ms).toISOString().replace(/\.\d{3}Z$/, "Z");
+
+export function nodeLabels(cluster: EstateCluster, pool: EstatePool, node: EstateNode): Record<string, string> {
+  const p = pool.arm.properties;
+  const size = vmSizeOrDefault(node.vmSize);
+  const os = (p.osType ?? "Linux").toLowerCase();
+  const region = findRegion(cluster.location).name;
+  const zone = node.zone === "0" ? "0" : `${region}-${node.zone}`;
+  const labels: Record<string, string> = {
+    agentpool: pool.name,
+    "beta.kubernetes.io/arch": size.arch,
+    "beta.kubernetes.io/instance-type": size.name,
+    "beta.kubernetes.io/os": os,
+    "failure-domain.beta.kubernetes.io/region": region,
+    "failure-domain.beta.kubernetes.io/zone": zone,
+    "kubernetes.azure.com/agentpool": pool.name,
+    "kubernetes.azure.com/cluster": cluster.nodeResourceGroup,
+    "kubernetes.azure.com/consolidated-additional-properties": stableUuid(pool.id, "props"),
+    "kubernetes.azure.com/kubelet-identity-client-id": pool.scaleSetTags["aks-managed-kubeletIdentityClientID"] ?? stableUuid(cluster.id, "kubelet"),
+    "kubernetes.azure.com/mode": (p.mode ?? "User").toLowerCase(),
+    "kubernetes.azure.com/node-image-version": p.nodeImageVersion ?? "",
+    "kubernetes.azure.com/nodepool-type": p.type ?? "VirtualMachineScaleSets",
+    "kubernetes.azure.com/os-sku": p.osSKU ?? (os === "windows" ? "Windows2022" : "Ubuntu"),
+    "kubernetes.azure.com/role": "agent",
+    "kubernetes.azure.com/storageprofile": "managed",
+    "kubernetes.azure.com/storagetier": p.osDiskType === "Ephemeral" ? "Standard_LRS" : "Premium_LRS",
+    "kubernetes.io/arch": size.arch,
+    "kubernetes.io/hostname": node.name,
+    "kubernetes.io/os": os,
+    "kubernetes.io/role": "agent",
+    "node-role.kubernetes.io/agent": "",
+    "node.kubernetes.io/instance-type": size.name,
+    storageprofile: "managed",
+    storagetier: p.osDiskType === "Ephemeral" ? "Standard_LRS" : "Premium_LRS",
+    "topology.disk.csi.azure.com/zone": node.zone === "0" ? "" : zone,
+    "topology.kubernetes.io/region": region,
+    "topology.kubernetes.io/zone": zone,
+  };
+  if (p.scaleSetPriority === "Spot") labels["kubernetes.azure.com/scalesetpriority"] = "spot";
+  if (size.gpus > 0) labels["kubernetes.azure.com/accelerator"] = "nvidia";
+  if (os === "windows") labels["node.kubernetes.io/windows-build"] = "10.0.20348";
+  return { ...labels, ...(p.nodeLabels ?? {}) };
+}
+
+export function nodeJson(cluster: EstateCluster, plan: NodePlan, node: EstateNode, nowMs: number, rv: string): Record<string, unknown> {
+  const p = plan.pool.arm.properties;
+  const os = (p.osType ?? "Linux").toLowerCase();
+  const shape = nodeShape(node.vmSize, p.maxPods ?? 110, p.osType ?? "Linux");
+  const image = osImageFor(p.nodeImageVersion ?? "");
+  const diskKi = (p.osDiskSizeGB ?? 128) * 1024 * 1024 * 0.97;
+  const gpu = shape.gpus > 0 ? { "nvidia.com/gpu": String(shape.gpus) } : {};
+  const heartbeat = iso(nowMs - (hash32(node.name + Math.floor(nowMs / 60_000)) % 40_000));
+  const created = iso(node.createdAtMs);
+  const condition = (type: string, status: string, reason: string, message: string) => ({ type, status, lastHeartbeatTime: heartbeat, lastTransitionTime: created, reason, message });
+  const problemDetector = os === "linux"
+    ? [
+        condition("KernelDeadlock", "False", "KernelHasNoDeadlock", "kernel has no deadlock"),
+        condition("FilesystemCorruptionProblem", "False", "FilesystemIsOK", "Filesystem is healthy"),
+        condition("FrequentContainerdRestart", "False", "NoFrequentContainerdRestart", "containerd is functioning properly"),
+        condition("FrequentKubeletRestart", "False", "NoFrequentKubeletRestart", "kubelet is functioning properly"),
+      ]
+    : [];
+  const ready = plan.ready
+    ? condition("Ready", "True", "KubeletReady", "kubelet is posting ready status")
+    : { type: "Ready", status: "Unknown", lastHeartbeatTime: iso(nowMs - 6 * 60_000), lastTransitionTime: iso(nowMs - 5 * 60_000), reason: "NodeStatusUnknown", message: "Kubelet stopped posting node status." };
+  const resource = (cpuMillis: number, memoryBytes: number, pods: number, storageKi: number) => ({
+    cpu: cpuQuantity(cpuMillis),
+    "ephemeral-storage": `${Math.floor(storageKi)}Ki`,
+    "hugepages-1Gi": "0",
+    "hugepages-2Mi": "0",
+    memory: `${Math.floor(memoryBytes / 1024)}Ki`,
+    pods: String(pods),
+    ...gpu,
+  });
+  const vmPool = p.type === "VirtualMachines";
+  const providerID = vmPool
+    ? `azure:///subscriptions/${cluster.subscriptionId}/resourceGroups/${cluster.nodeResourceGroup.toLowerCase()}/providers/Microsoft.Compute/virtualMachines/${node.name}`
+    : `azure:///subscriptions/${cluster.subscriptionId}/resourceGroups/${cluster.nodeResourceGroup.toLowerCase()}/providers/Microsoft.Compute/virtualMachineScaleSets/${plan.pool.scaleSetName}/virtualMachines/${node.instanceId}`;
+  return {
+    metadata: {
+      name: node.name,
+      uid: stableUuid(cluster.id, node.name, node.createdAtMs),
+      resourceVersion: rv,
+      creationTimestamp: created,
+      labels: plan.labels,
+      annotations: {
+        "csi.volume.kubernetes.io/nodeid": JSON.stringify({ "disk.csi.azure.com": node.name, "file.csi.azure.com": node.name }),
+        "node.alpha.kubernetes.io/ttl": "0",
+        "volumes.kubernetes.io/controller-managed-attach-detach": "true",
+      },
+    },
+    spec: {
+      providerID,
+      ...(plan.taints.length ? { taints: plan.taints.map((t) => ({ ...t, ...(t.key === "node.kubernetes.io/unschedulable" || t.key.startsWith("node.kubernetes.io/unreachable") ? { timeAdded: iso(nowMs - 4 * 60_000) } : {}) })) } : {}),
+      ...(plan.unschedulable ? { unschedulable: true } : {}),
+    },
+    status: {
+      capacity: resource(shape.capacityCpuMillis, shape.capacityMemoryBytes, shape.allocPods, diskKi),
+      allocatable: resource(shape.allocCpuMillis, shape.allocMemoryBytes, shape.allocPods, diskKi * 0.9),
+      conditions: [
+        ...problemDetector,
+        condition("NetworkUnavailable", "False", "RouteCreated", "RouteController created a route"),
+        condition("MemoryPressure", "False", "KubeletHasSufficientMemory", "kubelet has sufficient memory available"),
+        condition("DiskPressure", "False", "KubeletHasNoDiskPressure", "kubelet has no disk pressure"),
+        condition("PIDPressure", "False", "KubeletHasSufficientPID", "kubelet has sufficient PID available"),
+        ready,
+      ],
+      addresses: [{ type: "InternalIP", address: nodeIp(node) }, { type: "Hostname", address: node.name }],
+      daemonEndpoints: { kubeletEndpoint: { Port: 10250 } },
+      nodeInfo: {
+        machineID: stableUuid(node.name, "machine").replace(/-/g, ""),
+        systemUUID: stableUuid(node.name, "system"),
+        bootID: stableUuid(node.name, "boot", node.createdAtMs),
+        kernelVersion: image.kernel,
+        osImage: image.osImage,
+        containerRuntimeVersion: os === "windows" ? "containerd://1.7.20+azure" : "containerd://1.7.27-1",
+        kubeletVersion: plan.kubeletVersion,
+        kubeProxyVersion: "",
+        operatingSystem: os,
+        architecture: vmSizeOrDefault(node.vmSize).arch,
+      },
+    },
+  };
+}
+
+export function podJson(cluster: EstateCluster, pod: PodPlan, nodes: Map<string, NodePlan>, nowMs: number, rv: string): Record<string, unknown> {
+  const uid = stableUuid(cluster.id, pod.namespace, pod.name, pod.createdMs);
+  const created = iso(pod.createdMs);
+  const hash = pod.ownerKind === "ReplicaSet" ? pod.ownerName.slice(pod.ownerName.lastIndexOf("-") + 1) : undefined;
+  const labels: Record<string, string> = { app: pod.app, ...(hash ? { "pod-template-hash": hash } : {}), ...(pod.ownerKind === "DaemonSet" ? { "controller-revision-hash": "6d8f6b5b9c", "pod-template-generation": "1" } : {}) };
+  const requests = { cpu: cpuQuantity(pod.cpuMillis), memory: memoryQuantity(pod.memoryBytes), ...(pod.gpus ? { "nvidia.com/gpu": String(pod.gpus) } : {}) };
+  const limits = { memory: memoryQuantity(pod.memoryBytes), ...(pod.gpus ? { "nvidia.com/gpu": String(pod.gpus) } : {}) };
+  const node = pod.nodeName ? nodes.get(pod.nodeName) : undefined;
+  const h = hash32(pod.name);
+  const started = iso(pod.createdMs + 2000 + (h % 5000));
+  const running = {
+    phase: "Running",
+    conditions: [
+      { type: "PodReadyToStartContainers", status: "True", lastProbeTime: null, lastTransitionTime: started },
+      { type: "Initialized", status: "True", lastProbeTime: null, lastTransitionTime: started },
+      { type: "Ready", status: "True", lastProbeTime: null, lastTransitionTime: started },
+      { type: "ContainersReady", status: "True", lastProbeTime: null, lastTransitionTime: started },
+      { type: "PodScheduled", status: "True", lastProbeTime: null, lastTransitionTime: created },
+    ],
+    hostIP: node ? (nodeIpOf(node) ?? "") : "",
+    hostIPs: node ? [{ ip: nodeIpOf(node) ?? "" }] : [],
+    podIP: `10.244.${(h >>> 8) & 255}.${2 + ((h & 255) % 250)}`,
+    podIPs: [{ ip: `10.244.${(h >>> 8) & 255}.${2 + ((h & 255) % 250)}` }],
+    startTime: started,
+    containerStatuses: [
+      { name: pod.app, state: { running: { startedAt: started } }, lastState: {}, ready: true, restartCount: h % 7 === 0 ? 1 : 0, image: pod.image, imageID: `${pod.image.split(":")[0]}@sha256:${stableUuid(pod.image).replace(/-/g, "")}${stableUuid(pod.image, 2).replace(/-/g, "")}`, containerID: `containerd://${stableUuid(uid, "c").replace(/-/g, "")}${stableUuid(uid, "d").replace(/-/g, "")}`, started: true },
+    ],
+    qosClass: "Burstable",
+  };
+  const pending = {
+    phase: "Pending",
+    conditions: [{ type: "PodScheduled", status: "False", lastProbeTime: null, lastTransitionTime: iso(pod.createdMs + 1000), reason: "Unschedulable", message: pod.schedulerMessage ?? "" }],
+    qosClass: "Burstable",
+  };
+  return {
+    metadata: {
+      name: pod.name,
+      ...(pod.ownerKind !== "StatefulSet" ? { generateName: `${pod.ownerName}-` } : {}),
+      namespace: pod.namespace,
+      uid,
+      resourceVersion: rv,
+      creationTimestamp: created,
+      labels,
+      ownerReferences: [{ apiVersion: pod.ownerKind === "Job" ? "batch/v1" : "apps/v1", kind: pod.ownerKind, name: pod.ownerName, uid: stableUuid(cluster.id, pod.namespace, pod.ownerName), controller: true, blockOwnerDeletion: true }],
+    },
+    spec: {
+      containers: [{ name: pod.app, image: pod.image, resources: { limits, requests }, terminationMessagePath: "/dev/termination-log", terminationMessagePolicy: "File", imagePullPolicy: "IfNotPresent" }],
+      restartPolicy: pod.ownerKind === "Job" ? "Never" : "Always",
+      terminationGracePeriodSeconds: 30,
+      dnsPolicy: "ClusterFirst",
+      ...(pod.nodeSelector ? { nodeSelector: pod.nodeSelector } : {}),
+      serviceAccountName: "default",
+      serviceAccount: "default",
+      ...(pod.nodeName ? { nodeName: pod.nodeName } : {}),
+      securityContext: {},
+      schedulerName: "default-scheduler",
+      tolerations: [...pod.tolerations, ...DEFAULT_TOLERATIONS],
+      ...(pod.priorityClassName ? { priorityClassName: pod.priorityClassName, priority: pod.priorityClassName === "system-node-critical" ? 2000001000 : 2000000000 } : { priority: 0 }),
+      enableServiceLinks: true,
+      preemptionPolicy: "PreemptLowerPriority",
+    },
+    status: pod.nodeName ? running : pending,
+  };
+}
+
+function nodeIpOf(node: NodePlan): string | undefined {
+  const estateNode = node.pool.nodes.find((n) => n.name === node.name);
+  return estateNode ? nodeIp(estateNode) : undefined;
+}
+
+export type EventPlan = {
+  namespace: string;
+  involved: { kind: string; name: string; namespace: string; uid: string; apiVersion: string };
+  reason: string;
+  message: string;
+  type: "Warning" | "Normal";
+  component: string;
+  firstMs: number;
+  lastMs: number;
+  count: number;
+  /** New-style events (events.k8s.io recorder, as kube-scheduler uses) carry eventTime and series instead. */
+  modern: boolean;
+};
+
+export function eventJson(cluster: EstateCluster, e: EventPlan, rv: string): Record<string, unknown> {
+  const name = `${e.involved.name}.${(hash32(`${e.reason}|${e.involved.uid}`) >>> 0).toString(16).padStart(8, "0")}${(hash32(e.involved.name + e.reason) >>> 0).toString(16).padStart(8, "0")}`;
+  const base = {
+    metadata: { name, namespace: e.namespace, uid: stableUuid(cluster.id, "event", name), resourceVersion: rv, creationTimestamp: iso(e.firstMs) },
+    involvedObject: { ...e.involved, resourceVersion: rv },
+    reason: e.reason,
+    message: e.message,
+    type: e.type,
+  };
+  if (e.modern) {
+    return {
+      ...base,
+      source: {},
+      firstTimestamp: null,
+      lastTimestamp: null,
+      eventTime: new Date(e.firstMs).toISOString().replace("Z", "000Z"),
+      ...(e.count > 1 ? { series: { count: e.count, lastObservedTime: new Date(e.lastMs).toISOString().replace("Z", "000Z") } } : {}),
+      action: "Scheduling",
+      reportingComponent: e.component,
+      reportingInstance: `${e.component}-${cluster.key}`,
+    };
+  }
+  return { ...base, source: { component: e.component }, firstTimestamp: iso(e.firstMs), lastTimestamp: iso(e.lastMs), count: e.count, eventTime: null, reportingComponent: e.component, reportingInstance: "" };
+}

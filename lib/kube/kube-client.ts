@@ -1,0 +1,135 @@
+/**
+ * Reads one cluster's Kubernetes API with the kubeconfig from listClusterUserCredential. KubeConfig
+ * (@kubernetes/client-node) works out the server, its CA and the user's credentials; the requests themselves go
+ * over one keep-alive agent per cluster and are parsed here, page by page, because the typed client's
+ * deserialisation of every pod costs more than reading it (60,000 nodes bring hundreds of thousands of pods).
+ * Every request goes through the run's CallRunner (limits, timeouts, retries, counting).
+ */
+import https from "node:https";
+import { KubeConfig } from "@kubernetes/client-node";
+import type { TokenCredential } from "@azure/identity";
+import type { CallRunner } from "@/lib/net/call-runner";
+import { listSchema } from "./schemas";
+
+/** The Entra ID server application every AKS cluster with Entra ID integration accepts tokens for. */
+export const AKS_ENTRA_SERVER_ID = "6dae42f8-4368-4678-94ff-3960e28e3630";
+
+export class KubeHttpError extends Error {
+  override name = "KubeHttpError";
+  constructor(
+    readonly status: number,
+    readonly path: string,
+    readonly reason: string | undefined,
+  ) {
+    super(`the cluster API answered HTTP ${status} for ${path.split("?")[0]}${reason ? `: ${reason}` : ""}`);
+  }
+}
+
+export class KubeMalformedError extends Error {
+  override name = "KubeMalformedError";
+}
+
+export type KubeClient = {
+  server: string;
+  getJson(path: string, kind: string): Promise<unknown>;
+  /** Each page's items of a list, following `metadata.continue`. */
+  pages(path: string, kind: string, limit: number): AsyncGenerator<unknown[]>;
+  close(): void;
+};
+
+type Answer = { status: number; headers: Record<string, string | string[] | undefined>; body: Buffer };
+
+function entraServerId(kc: KubeConfig): string | undefined {
+  const exec = kc.getCurrentUser()?.exec as { command?: string; args?: string[] } | undefined;
+  if (!exec?.command || !/kubelogin/.test(exec.command)) return undefined;
+  const args = exec.args ?? [];
+  const index = args.indexOf("--server-id");
+  return index >= 0 ? args[index + 1] : AKS_ENTRA_SERVER_ID;
+}
+
+export type KubeClientOptions = {
+  runner: CallRunner;
+  /** The limiter key, e.g. the cluster id: calls to one API server are bounded together. */
+  key: string;
+  /** For Entra ID clusters, whose kubeconfig names kubelogin: tokens come from the collector's own credential. */
+  credential?: TokenCredential;
+};
+
+export async function createKubeClient(kubeconfigYaml: string, { runner, key, credential }: KubeClientOptions): Promise<KubeClient> {
+  const kc = new KubeConfig();
+  kc.loadFromString(kubeconfigYaml);
+  const cluster = kc.getCurrentCluster();
+  if (!cluster?.server) throw new KubeMalformedError("the kubeconfig has no current cluster with a server");
+  const server = cluster.server.replace(/\/+$/, "");
+  const serverId = entraServerId(kc);
+  const options: https.RequestOptions = { headers: {} };
+  if (serverId) {
+    // kubelogin would get this token from Entra ID with the same identity; there is no binary to run here.
+    if (!credential) throw new KubeMalformedError("the kubeconfig needs kubelogin (Entra ID) and no credential was given");
+    const user = kc.getCurrentUser();
+    if (user) Object.assign(user, { exec: undefined });
+    await kc.applyToHTTPSOptions(options);
+    const token = await credential.getToken(`${serverId}/.default`);
+    if (!token) throw new KubeHttpError(401, "/", "no Entra ID token for the cluster's server application");
+    options.headers = { ...(options.headers as object), Authorization: `Bearer ${token.token}` };
+  } else {
+    await kc.applyToHTTPSOptions(options);
+  }
+  const { ca, cert, key: tlsKey, rejectUnauthorized, servername, headers } = options as https.RequestOptions & { servername?: string };
+  const agent = new https.Agent({ keepAlive: true, maxSockets: 8, ca, cert, key: tlsKey, rejectUnauthorized, servername });
+  const baseHeaders = { ...(headers as Record<string, string>), accept: "application/json" };
+
+  function request(path: string, signal: AbortSignal): Promise<Answer> {
+    return new Promise((resolve, reject) => {
+      const req = https.request(`${server}${path}`, { method: "GET", agent, headers: baseHeaders, signal }, (res) => {
+        const chunks: Buffer[] = [];
+        res.on("data", (chunk: Buffer) => chunks.push(chunk));
+        res.on("end", () => resolve({ status: res.statusCode ?? 0, headers: res.headers, body: Buffer.concat(chunks) }));
+        res.on("error", reject);
+      });
+      req.on("error", reject);
+      req.end();
+    });
+  }
+
+  async function getJson(path: string, kind: string): Promise<unknown> {
+    const answer = await runner.run(kind, key, (signal) => request(path, signal), (a) => ({
+      status: a.status,
+      header: (name) => {
+        const value = a.headers[name];
+        return Array.isArray(value) ? value[0] : value;
+      },
+    }));
+    if (answer.status < 200 || answer.status >= 300) {
+      let reason: string | undefined;
+      try {
+        reason = (JSON.parse(answer.body.toString("utf8")) as { message?: string }).message;
+      } catch {
+        reason = answer.body.toString("utf8").slice(0, 200) || undefined;
+      }
+      throw new KubeHttpError(answer.status, path, reason);
+    }
+    try {
+      return JSON.parse(answer.body.toString("utf8"));
+    } catch {
+      throw new KubeMalformedError(`${kind}: the answer is not valid JSON`);
+    }
+  }
+
+  return {
+    server,
+    getJson,
+    async *pages(path, kind, limit) {
+      let token: string | undefined;
+      const separator = path.includes("?") ? "&" : "?";
+      do {
+        const url = `${path}${separator}limit=${limit}${token ? `&continue=${encodeURIComponent(token)}` : ""}`;
+        const page = listSchema.safeParse(await getJson(url, kind));
+        if (!page.success) throw new KubeMalformedError(`${kind}: the answer is not a list`);
+        yield page.data.items;
+        token = page.data.metadata?.continue || undefined;
+      } while (token);
+    },
+    close: () => agent.destroy(),
+  };
+}

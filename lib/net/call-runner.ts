@@ -1,0 +1,146 @@
+/**
+ * Every outside call of a collection run goes through one CallRunner: it waits for room (overall and per
+ * subscription or cluster), gives each attempt its own timeout, retries what is worth retrying (429, 5xx,
+ * timeouts, dropped connections) as the service asks or with backoff and jitter, stops at the run's deadline,
+ * and counts calls and retries by kind for the run's progress.
+ */
+import { KeyedLimiter } from "./limiter";
+import { defaultRetryPolicy, isTransientError, isUnreachableError, requestedDelayMs, retryableStatuses, retryDelayMs, type RetryPolicyOptions } from "./retry";
+
+export class CallTimeoutError extends Error {
+  override name = "CallTimeoutError";
+  constructor(
+    readonly kind: string,
+    readonly timeoutMs: number,
+  ) {
+    super(`the ${kind} call did not answer within ${Math.round(timeoutMs / 1000)} s`);
+  }
+}
+
+export class DeadlineError extends Error {
+  override name = "DeadlineError";
+  constructor(message = "the run reached its deadline") {
+    super(message);
+  }
+}
+
+export type CallStats = {
+  calls: number;
+  retries: number;
+  throttled: number;
+  byKind: Record<string, { calls: number; retries: number; throttled: number; failed: number }>;
+};
+
+/** What one attempt produced: a status and headers to judge it by, or the error it threw. */
+export type AttemptOutcome = { status?: number; header?: (name: string) => string | null | undefined };
+
+export type CallRunnerOptions = {
+  concurrency: number;
+  keyConcurrency: number;
+  callTimeoutMs: number;
+  /** Epoch ms after which no new attempt starts. */
+  deadline?: number;
+  signal?: AbortSignal;
+  retry?: Partial<RetryPolicyOptions>;
+  random?: () => number;
+};
+
+export class CallRunner {
+  readonly stats: CallStats = { calls: 0, retries: 0, throttled: 0, byKind: {} };
+  readonly limiter: KeyedLimiter;
+  readonly retry: RetryPolicyOptions;
+  readonly callTimeoutMs: number;
+  readonly deadline: number;
+  readonly signal: AbortSignal | undefined;
+  private readonly random: () => number;
+
+  constructor(options: CallRunnerOptions) {
+    this.limiter = new KeyedLimiter(options.concurrency, options.keyConcurrency);
+    this.retry = { ...defaultRetryPolicy, ...options.retry };
+    this.callTimeoutMs = options.callTimeoutMs;
+    this.deadline = options.deadline ?? Number.POSITIVE_INFINITY;
+    this.signal = options.signal;
+    this.random = options.random ?? Math.random;
+  }
+
+  private kindStats(kind: string) {
+    return (this.stats.byKind[kind] ??= { calls: 0, retries: 0, throttled: 0, failed: 0 });
+  }
+
+  /** Throws when the run was aborted or is past its deadline. */
+  checkRunning(): void {
+    if (this.signal?.aborted) throw this.signal.reason instanceof Error ? this.signal.reason : new DeadlineError("the run was stopped");
+    if (Date.now() >= this.deadline) throw new DeadlineError();
+  }
+
+  /**
+   * Runs `attempt` until it succeeds, fails for good, or the retries, the deadline or the run's signal say stop.
+   * `judge` turns a result into its status and headers (a result with a retryable status is tried again; after
+   * the last try it is returned as it is, for the caller to report).
+   */
+  async run<T>(kind: string, key: string | undefined, attempt: (signal: AbortSignal) => Promise<T>, judge: (result: T) => AttemptOutcome = () => ({})): Promise<T> {
+    const stats = this.kindStats(kind);
+    for (let retry = 0; ; retry++) {
+      this.checkRunning();
+      const release = await this.limiter.acquire(key, this.signal);
+      const controller = new AbortController();
+      const onRunAbort = () => controller.abort(this.signal?.reason);
+      this.signal?.addEventListener("abort", onRunAbort, { once: true });
+      const timeoutMs = Math.max(1, Math.min(this.callTimeoutMs, this.deadline - Date.now()));
+      const timer = setTimeout(() => controller.abort(new CallTimeoutError(kind, timeoutMs)), timeoutMs);
+      this.stats.calls += 1;
+      stats.calls += 1;
+      let result: T | undefined;
+      let failure: unknown;
+      try {
+        result = await attempt(controller.signal);
+      } catch (error) {
+        // An abort we caused by timing out surfaces as the timeout, whatever the client wrapped it in.
+        failure = controller.signal.aborted && controller.signal.reason instanceof CallTimeoutError ? controller.signal.reason : error;
+      } finally {
+        clearTimeout(timer);
+        this.signal?.removeEventListener("abort", onRunAbort);
+        release();
+      }
+      if (this.signal?.aborted) throw this.signal.reason instanceof Error ? this.signal.reason : failure;
+
+      const outcome = failure === undefined ? judge(result as T) : undefined;
+      const status = outcome?.status;
+      const retryable = failure !== undefined ? isTransientError(failure) : status !== undefined && retryableStatuses.has(status);
+      if (status === 429) {
+        this.stats.throttled += 1;
+        stats.throttled += 1;
+      }
+      const maxRetries = failure !== undefined && isUnreachableError(failure) ? Math.min(1, this.retry.maxRetries) : this.retry.maxRetries;
+      if (!retryable || retry >= maxRetries) {
+        if (failure !== undefined || (status !== undefined && status >= 400)) stats.failed += 1;
+        if (failure !== undefined) throw failure;
+        return result as T;
+      }
+      const delay = retryDelayMs(retry, outcome?.header ? requestedDelayMs(outcome.header) : undefined, this.retry, this.random);
+      if (Date.now() + delay >= this.deadline) {
+        stats.failed += 1;
+        if (failure !== undefined) throw failure;
+        return result as T;
+      }
+      this.stats.retries += 1;
+      stats.retries += 1;
+      await sleep(delay, this.signal);
+    }
+  }
+}
+
+export function sleep(ms: number, signal?: AbortSignal): Promise<void> {
+  return new Promise((resolve, reject) => {
+    if (signal?.aborted) return reject(signal.reason);
+    const timer = setTimeout(() => {
+      signal?.removeEventListener("abort", onAbort);
+      resolve();
+    }, ms);
+    const onAbort = () => {
+      clearTimeout(timer);
+      reject(signal?.reason);
+    };
+    signal?.addEventListener("abort", onAbort, { once: true });
+  });
+}

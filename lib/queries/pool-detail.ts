@@ -1,0 +1,164 @@
+import "server-only";
+import { toPoolCountSeries, type PoolCountPoint, type PoolHistoryRow } from "@/lib/model/history-series";
+import { chartRanges, chooseBucketSeconds, type ChartRange } from "@/lib/model/time-buckets";
+import { versionSkew, type VersionSkew } from "@/lib/model/version-skew";
+import { getDb } from "@/lib/store/db";
+import { Prisma, type PrismaClient } from "@/lib/store/generated/client";
+import { armPoolId } from "./pool-inventory";
+import { resolveRunScope, type NoRun, type RunScope } from "./run-scope";
+
+export type PoolNode = {
+  name: string;
+  zone: string | null;
+  ready: boolean;
+  cordoned: boolean;
+  createdAt: string | null;
+  allocatableCpuMillis: number;
+  allocatableMemoryBytes: number;
+  allocatablePods: number;
+  requestedCpuMillis: number;
+  requestedMemoryBytes: number;
+  podCount: number;
+  kubeletVersion: string | null;
+};
+
+export type PoolChangeEntry = { id: string; runId: number; takenAt: string; field: string; before: unknown; after: unknown };
+
+export type PoolSnapshotView = {
+  runId: number;
+  takenAt: string;
+  /** The agent pool's ARM properties as read. */
+  properties: Record<string, unknown>;
+  tags: Record<string, string>;
+  latestNodeImageVersion: string | null;
+  measured: boolean;
+  nodesReady: number;
+  nodesNotReady: number;
+  allocatableCpuMillis: number;
+  allocatableMemoryBytes: number;
+  requestedCpuMillis: number;
+  requestedMemoryBytes: number;
+  runningPods: number;
+  pendingPods: number;
+  autoscaler: unknown;
+};
+
+export type PoolDetail =
+  | { state: "not-found" }
+  | { state: "empty"; lastRun: NoRun }
+  | {
+      state: "ready";
+      run: RunScope;
+      pool: { id: string; armId: string; name: string; firstSeenAt: string; lastSeenAt: string; deletedAt: string | null };
+      cluster: { id: string; name: string; resourceGroup: string; location: string; nodeResourceGroup: string | null; controlPlaneVersion: string | null };
+      subscription: { id: string; guid: string; displayName: string };
+      /** The pool's newest snapshot at or before the run; null when the pool did not exist yet. */
+      snapshot: PoolSnapshotView | null;
+      skew: VersionSkew;
+      /** Nodes of the snapshot's run; node rows are kept for a short window only. */
+      nodes: PoolNode[];
+      changes: { total: number; shown: PoolChangeEntry[] };
+      history: { range: ChartRange; bucketSeconds: number; from: string; to: string; points: PoolCountPoint[] };
+    };
+
+const CHANGES_SHOWN = 200;
+const { sql } = Prisma;
+
+/** A pool as of a run: its properties, nodes, history of node counts and change log. */
+export async function getPoolDetail(id: string, options: { run?: number; range: ChartRange }, db?: PrismaClient): Promise<PoolDetail> {
+  db ??= await getDb();
+  const poolId = id.toLowerCase();
+  const pool = await db.nodePool.findUnique({ where: { id: poolId }, include: { cluster: { include: { subscription: true } } } });
+  if (!pool) return { state: "not-found" };
+  const resolved = await resolveRunScope(db, options.run);
+  if (!resolved.scope) return { state: "empty", lastRun: resolved.lastRun };
+  const run = resolved.scope;
+
+  const snapshot = await db.poolSnapshot.findFirst({ where: { poolId, runId: { lte: run.id } }, orderBy: { takenAt: "desc" } });
+  const [clusterSnapshot, nodes, changes, changeCount, history] = await Promise.all([
+    db.clusterSnapshot.findFirst({
+      where: { clusterId: pool.clusterId, runId: { lte: snapshot?.runId ?? run.id } },
+      orderBy: { takenAt: "desc" },
+      select: { nodeResourceGroup: true, kubernetesVersion: true, currentKubernetesVersion: true },
+    }),
+    snapshot ? db.nodeSnapshot.findMany({ where: { runId: snapshot.runId, poolId }, orderBy: { name: "asc" } }) : Promise.resolve([]),
+    db.poolChange.findMany({ where: { poolId, runId: { lte: run.id } }, orderBy: [{ takenAt: "desc" }, { id: "desc" }], take: CHANGES_SHOWN }),
+    db.poolChange.count({ where: { poolId, runId: { lte: run.id } } }),
+    poolHistory(db, poolId, run.id, snapshot?.takenAt ?? new Date(run.startedAt), options.range),
+  ]);
+  const controlPlaneVersion = clusterSnapshot?.currentKubernetesVersion ?? clusterSnapshot?.kubernetesVersion ?? null;
+  const { cluster } = pool;
+  return {
+    state: "ready",
+    run,
+    pool: {
+      id: pool.id,
+      armId: armPoolId({ subscriptionGuid: cluster.subscription.subscriptionId, resourceGroup: cluster.resourceGroup, cluster: cluster.name, name: pool.name }),
+      name: pool.name,
+      firstSeenAt: pool.firstSeenAt.toISOString(),
+      lastSeenAt: pool.lastSeenAt.toISOString(),
+      deletedAt: pool.deletedAt?.toISOString() ?? null,
+    },
+    cluster: { id: cluster.id, name: cluster.name, resourceGroup: cluster.resourceGroup, location: cluster.location, nodeResourceGroup: clusterSnapshot?.nodeResourceGroup ?? null, controlPlaneVersion },
+    subscription: { id: cluster.subscription.id, guid: cluster.subscription.subscriptionId, displayName: cluster.subscription.displayName },
+    snapshot: snapshot
+      ? {
+          runId: snapshot.runId,
+          takenAt: snapshot.takenAt.toISOString(),
+          properties: (snapshot.properties ?? {}) as Record<string, unknown>,
+          tags: (snapshot.tags ?? {}) as Record<string, string>,
+          latestNodeImageVersion: snapshot.latestNodeImageVersion,
+          measured: snapshot.measured,
+          nodesReady: snapshot.nodesReady,
+          nodesNotReady: snapshot.nodesNotReady,
+          allocatableCpuMillis: snapshot.allocatableCpuMillis,
+          allocatableMemoryBytes: snapshot.allocatableMemoryBytes,
+          requestedCpuMillis: snapshot.requestedCpuMillis,
+          requestedMemoryBytes: snapshot.requestedMemoryBytes,
+          runningPods: snapshot.runningPods,
+          pendingPods: snapshot.pendingPods,
+          autoscaler: snapshot.autoscaler,
+        }
+      : null,
+    skew: versionSkew(controlPlaneVersion, snapshot ? (snapshot.currentOrchestratorVersion ?? snapshot.orchestratorVersion) : null),
+    nodes: nodes.map((node) => ({
+      name: node.name,
+      zone: node.zone,
+      ready: node.ready,
+      cordoned: node.cordoned,
+      createdAt: node.createdAt?.toISOString() ?? null,
+      allocatableCpuMillis: node.allocatableCpuMillis,
+      allocatableMemoryBytes: node.allocatableMemoryBytes,
+      allocatablePods: node.allocatablePods,
+      requestedCpuMillis: node.requestedCpuMillis,
+      requestedMemoryBytes: node.requestedMemoryBytes,
+      podCount: node.podCount,
+      kubeletVersion: node.kubeletVersion,
+    })),
+    changes: {
+      total: changeCount,
+      shown: changes.map((change) => ({ id: String(change.id), runId: change.runId, takenAt: change.takenAt.toISOString(), field: change.field, before: change.before, after: change.after })),
+    },
+    history,
+  };
+}
+
+/**
+ * The pool's node count over `range` up to the run, one point per run, or the last run of each bucket when the
+ * range holds more runs than a chart can show. One index range scan on (poolId, takenAt).
+ */
+async function poolHistory(db: PrismaClient, poolId: string, runId: number, to: Date, range: ChartRange): Promise<Extract<PoolDetail, { state: "ready" }>["history"]> {
+  const rangeMs = chartRanges[range];
+  const from = new Date(to.getTime() - rangeMs);
+  const bucketSeconds = chooseBucketSeconds(rangeMs);
+  const rows = await db.$queryRaw<PoolHistoryRow[]>(sql`
+    SELECT DISTINCT ON (b) x."takenAt" AS "at", x."count", x."nodesReady" AS "ready", x."nodesNotReady" AS "notReady", x."measured",
+      x."enableAutoScaling" AS "autoscaling", x."minCount" AS "min", x."maxCount" AS "max"
+    FROM (
+      SELECT floor(extract(epoch FROM ps."takenAt") / ${bucketSeconds}) AS b, ps.*
+      FROM "PoolSnapshot" ps
+      WHERE ps."poolId" = ${poolId} AND ps."takenAt" > ${from} AND ps."takenAt" <= ${to} AND ps."runId" <= ${runId}
+    ) x
+    ORDER BY b, x."takenAt" DESC`);
+  return { range, bucketSeconds, from: from.toISOString(), to: to.toISOString(), points: toPoolCountSeries(rows, bucketSeconds) };
+}
