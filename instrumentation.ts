@@ -14,6 +14,12 @@ export async function register(): Promise<void> {
     }
     throw error;
   }
-  const { getDb } = await import("./lib/store/db");
+  const { closeStore, getDb } = await import("./lib/store/db");
   await getDb();
+  // Release the embedded store's lock file on a clean stop, so `npm run collect` can open it straight after.
+  for (const signal of ["SIGTERM", "SIGINT"] as const) {
+    process.once(signal, () => void closeStore().finally(() => process.exit(0)));
+  }
+  const { startCollectionSchedule } = await import("./lib/collect/schedule");
+  startCollectionSchedule();
 }

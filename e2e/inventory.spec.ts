@@ -1,6 +1,6 @@
 import { readFileSync } from "node:fs";
 import { expect, test, type Page } from "@playwright/test";
-import { changeEmulatorPool, collectNow, emulatorClient, emulatorPool, parseCsv, waitForReadableRun } from "./support/fleet";
+import { changeEmulatorPool, collectNow, emulatorClient, emulatorPool, ensureRun, parseCsv, waitForReadableRun } from "./support/fleet";
 import { screenshot } from "./support/screenshot";
 
 // One story over the demo estate, in order: the pools table, a spot pool of one subscription, its drift after the
@@ -20,7 +20,7 @@ let sharedUrl: string;
 let runBeforeChange: number;
 
 test.beforeAll(async ({ request }) => {
-  await waitForReadableRun(request);
+  await ensureRun(request);
 });
 
 test("the overview answers what runs where, with links into the pools table", async ({ page }) => {

@@ -8,8 +8,13 @@ type Props = { points: PoolCountPoint[]; spanMs: number };
 
 /** A pool's node count over time against its autoscaler's min and max, and the nodes that were Ready. */
 export function PoolCountChart({ points, spanMs }: Props) {
-  if (points.length === 0) return <p className="muted chart-empty">No run read this pool in this range.</p>;
   const last = points.findLast((point) => point.count !== null);
+  if (points.length < 2)
+    return (
+      <p className="muted chart-empty">
+        {last ? `One run has read this pool in this range (${formatCount(last.count ?? 0)} nodes); the chart fills in as runs are collected.` : "No run read this pool in this range."}
+      </p>
+    );
   return (
     <div className="chart" role="img" aria-label={`Node count over time; now ${formatCount(last?.count ?? 0)} nodes${last?.max !== null && last?.max !== undefined ? `, autoscaler ${last.min} to ${last.max}` : ""}`}>
       <ResponsiveContainer width="100%" height={240}>

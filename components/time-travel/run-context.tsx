@@ -10,18 +10,18 @@ export function RunContext({ run }: { run: RunScope }) {
   return (
     <>
       {past ? <TimeTravelBanner runId={run.id} startedAt={run.startedAt} status={run.status} requestedId={run.requestedId} /> : null}
-      {run.status === "partial" ? (
-        <p className="notice warn" role="status">
-          Run #{run.id} was partial: {run.errorCount} {run.errorCount === 1 ? "scope" : "scopes"} could not be read, so what they hold is missing here. See{" "}
-          <Link href="/runs">Runs</Link>.
-        </p>
-      ) : null}
       {past ? null : (
         <p className="run-note muted">
         <span>
           As of run <Link href="/runs">#{run.id}</Link>, {formatDateTime(new Date(run.startedAt))} ({formatAge(new Date(run.startedAt))})
         </span>
         <RunStatusBadge status={run.status} />
+          {run.status === "partial" ? (
+            <span className="warn-text" role="status">
+              {run.errorCount} {run.errorCount === 1 ? "scope" : "scopes"} could not be read: what {run.errorCount === 1 ? "it holds" : "they hold"} is missing here (see{" "}
+              <Link href="/runs">Runs</Link>).
+            </span>
+          ) : null}
         </p>
       )}
     </>

@@ -22,6 +22,16 @@ export async function waitForReadableRun(request: APIRequestContext, after = 0, 
   return found!;
 }
 
+/** The newest readable run, collecting one first when there is none yet (whether or not a schedule runs). */
+export async function ensureRun(request: APIRequestContext): Promise<Run> {
+  const response = await request.get("/api/runs?limit=10");
+  const { runs } = (await response.json()) as { runs: Run[] };
+  const readable = runs.find((run) => READABLE.has(run.status));
+  if (readable) return readable;
+  if (!runs.some((run) => run.status === "running")) await request.post("/api/collect");
+  return waitForReadableRun(request);
+}
+
 /** Starts a collection (or waits out the one running) and returns the run that read the change, once finished. */
 export async function collectNow(request: APIRequestContext): Promise<Run> {
   const before = await waitForReadableRun(request);

@@ -26,10 +26,10 @@ export type CostQuery = {
   costType: "ActualCost" | "AmortizedCost";
 };
 
-/** QPU a query costs, counted high: one per calendar month its days touch. */
+/** QPU a query (each page of it) costs: one per month (31 days) of data it covers. */
 export function queryQpu(from: string, to: string): number {
-  const month = (day: string) => Number(day.slice(0, 4)) * 12 + Number(day.slice(5, 7));
-  return Math.max(1, month(to) - month(from) + 1);
+  const days = Math.round((Date.parse(`${to}T00:00:00Z`) - Date.parse(`${from}T00:00:00Z`)) / 86_400_000) + 1;
+  return Math.max(1, Math.ceil(days / 31));
 }
 
 export function buildCostQuery(query: CostQuery): CostQueryBody {
@@ -46,13 +46,14 @@ export function buildCostQuery(query: CostQuery): CostQueryBody {
   };
 }
 
-/** Runs one query to its last page. */
-export async function queryCostByResource(arm: ArmClient, query: CostQuery): Promise<CostReadResult> {
+/** Runs one query to its last page; `beforePage` runs before each request (the QPU budget: every page costs). */
+export async function queryCostByResource(arm: ArmClient, query: CostQuery, beforePage: () => Promise<void> = async () => {}): Promise<CostReadResult> {
   const body = buildCostQuery(query);
   const result: CostReadResult = { rows: [], malformed: [] };
   let url: string | undefined = `/subscriptions/${query.subscriptionGuid}/providers/Microsoft.CostManagement/query?api-version=${API_VERSIONS.costManagement}`;
   const seen = new Set<string>();
   while (url) {
+    await beforePage();
     const answer = await arm.postJson(url, body);
     const parsed = costQueryResultSchema.safeParse(answer);
     if (!parsed.success) throw new MalformedResponseError("costQuery", describeIssues(parsed.error));
@@ -99,7 +100,8 @@ export class QpuBudget {
       const wait = this.waitMs(qpu);
       if (wait === 0) break;
       if (Date.now() + wait >= deadline) throw new DeadlineError(`Cost Management's query limit would take ${Math.ceil(wait / 1000)} s more than the run has left`);
-      await sleep(wait, signal);
+      // Re-check at least every second: `deadline` may be the end of the run's other reads, and the caller's signal may stop the wait.
+      await sleep(Math.min(wait, 1000), signal);
     }
     const now = Date.now();
     this.spent.push({ at: now, qpu });

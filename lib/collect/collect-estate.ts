@@ -10,13 +10,12 @@ import { listComputeUsages } from "@/lib/azure/compute-usages";
 import { listManagedClusters } from "@/lib/azure/managed-clusters";
 import { listRetailPrices } from "@/lib/azure/retail-prices";
 import { getSubscription, listSubscriptions } from "@/lib/azure/subscriptions";
-import type { CostDay } from "@/lib/model/cost-mapping";
 import { estimateDailyCost, findPoolPrice, priceKey, type PriceRecord } from "@/lib/model/price";
 import { selectQuotaUsages } from "@/lib/model/quota-family";
 import type { CollectedPool, CollectedQuota, CollectedSnapshot, CollectedSubscription, RunError } from "@/lib/model/snapshot";
 import type { CallRunner } from "@/lib/net/call-runner";
 import { collectCluster, reportMalformed, type ClusterReading } from "./collect-cluster";
-import { collectSubscriptionCost, type CostPlan } from "./collect-cost";
+import { CostCollector, type CostPlan, type CostSummary } from "./collect-cost";
 import { describeFailure } from "./describe-failure";
 
 export type EstateProgress = { phase: string; scopesDone: number; scopesTotal: number };
@@ -35,7 +34,7 @@ export type EstateOptions = {
   onProgress?: (progress: EstateProgress) => void;
 };
 
-type SubscriptionReading = { readings: ClusterReading[]; clusterListComplete: boolean; quotas: CollectedQuota[]; costs: CostDay[]; errors: RunError[] };
+type SubscriptionReading = { readings: ClusterReading[]; clusterListComplete: boolean; quotas: CollectedQuota[]; errors: RunError[] };
 
 async function discoverSubscriptions(options: EstateOptions, errors: RunError[]): Promise<{ subscriptions: CollectedSubscription[]; complete: boolean }> {
   if (!options.subscriptions) {
@@ -94,14 +93,14 @@ async function readQuotas(options: EstateOptions, subscription: CollectedSubscri
   return { quotas, errors };
 }
 
-async function readSubscription(options: EstateOptions, subscription: CollectedSubscription, progress: () => void, addScopes: (count: number) => void): Promise<SubscriptionReading> {
+async function readSubscription(options: EstateOptions, cost: CostCollector, subscription: CollectedSubscription, progress: () => void, addScopes: (count: number) => void): Promise<SubscriptionReading> {
   const errors: RunError[] = [];
   let clusters;
   try {
     clusters = await listManagedClusters(options.arm, subscription.subscriptionId);
   } catch (error) {
     errors.push(describeFailure(error, subscription.id, "clusters"));
-    return { readings: [], clusterListComplete: false, quotas: [], costs: [], errors };
+    return { readings: [], clusterListComplete: false, quotas: [], errors };
   }
   errors.push(...reportMalformed(subscription.id, "managed clusters", clusters.malformed));
   addScopes(clusters.items.length);
@@ -114,12 +113,10 @@ async function readSubscription(options: EstateOptions, subscription: CollectedS
   );
   for (const reading of readings) errors.push(...reading.errors);
   const pools = readings.flatMap((reading) => reading.pools);
-  const [quota, cost] = await Promise.all([
-    readQuotas(options, subscription, readings, pools),
-    collectSubscriptionCost({ arm: options.arm, runner: options.runner, budgetKey: options.arm.endpoint }, options.cost, subscription, readings, pools),
-  ]);
-  errors.push(...quota.errors, ...cost.errors);
-  return { readings, clusterListComplete: clusters.malformed.length === 0, quotas: quota.quotas, costs: cost.costs, errors };
+  cost.add(subscription, readings, pools);
+  const quota = await readQuotas(options, subscription, readings, pools);
+  errors.push(...quota.errors);
+  return { readings, clusterListComplete: clusters.malformed.length === 0, quotas: quota.quotas, errors };
 }
 
 async function readPrices(options: EstateOptions, pools: CollectedPool[], locationOf: Map<string, string>, errors: RunError[]): Promise<{ fetched: PriceRecord[]; all: Map<string, PriceRecord> }> {
@@ -148,8 +145,10 @@ async function readPrices(options: EstateOptions, pools: CollectedPool[], locati
   return { fetched, all };
 }
 
+export type EstateReading = CollectedSnapshot & { costSummary: CostSummary };
+
 /** Reads the whole estate. Never throws for a scope that fails: the failure is in `errors`. */
-export async function collectEstate(options: EstateOptions): Promise<CollectedSnapshot> {
+export async function collectEstate(options: EstateOptions): Promise<EstateReading> {
   const errors: RunError[] = [];
   let scopesTotal = 0;
   let scopesDone = 0;
@@ -159,10 +158,12 @@ export async function collectEstate(options: EstateOptions): Promise<CollectedSn
   scopesTotal = subscriptions.length;
   report("reading subscriptions");
 
+  const cost = new CostCollector({ arm: options.arm, runner: options.runner, budgetKey: options.arm.endpoint }, options.cost);
   const perSubscription = await Promise.all(
     subscriptions.map(async (subscription) => {
       const reading = await readSubscription(
         options,
+        cost,
         subscription,
         () => {
           scopesDone += 1;
@@ -184,9 +185,12 @@ export async function collectEstate(options: EstateOptions): Promise<CollectedSn
   report("reading prices");
   const locationOf = new Map(readings.map((reading) => [reading.cluster.id, reading.cluster.location]));
   const prices = await readPrices(options, pools, locationOf, errors);
+  report("reading cost");
+  const actuals = await cost.finish();
+  errors.push(...actuals.errors);
 
   // Today's estimate for every priced pool: pages fall back to it where Cost Management has no actuals (yet).
-  const costs = perSubscription.flatMap((entry) => entry.costs);
+  const costs = actuals.costs;
   const subscriptionOf = new Map(readings.map((reading) => [reading.cluster.id, reading.cluster.subscriptionId]));
   for (const pool of pools) {
     const price = findPoolPrice(prices.all, { vmSize: pool.vmSize, location: locationOf.get(pool.clusterId) ?? "", osType: pool.osType, scaleSetPriority: pool.scaleSetPriority });
@@ -211,6 +215,7 @@ export async function collectEstate(options: EstateOptions): Promise<CollectedSn
       clustersOf: subscriptions.filter((_, index) => perSubscription[index].clusterListComplete).map((subscription) => subscription.id),
       poolsOf: readings.filter((reading) => reading.poolListComplete).map((reading) => reading.cluster.id),
     },
+    costSummary: actuals.summary,
     stats: { calls: options.runner.stats.calls, retries: options.runner.stats.retries, callsByKind: Object.fromEntries(Object.entries(options.runner.stats.byKind).map(([kind, stats]) => [kind, stats.calls])) },
   };
 }

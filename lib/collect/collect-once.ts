@@ -15,7 +15,7 @@ import { getDb } from "@/lib/store/db";
 import type { PrismaClient } from "@/lib/store/generated/client";
 import type { RunStatus, RunTrigger } from "@/lib/store/generated/enums";
 import { collectEstate, type EstateProgress } from "./collect-estate";
-import { DEFAULT_COST_REFRESH_MS, DEFAULT_COST_REVISED_DAYS, type CostState } from "./collect-cost";
+import { DEFAULT_COST_REFRESH_MS, DEFAULT_COST_REVISED_DAYS, type CostState, type CostSummary } from "./collect-cost";
 import { describeFailure } from "./describe-failure";
 import { beginRun, HEARTBEAT_MS, markRunActive, thisOwner } from "./run-lock";
 import { writeSnapshot } from "./write-snapshot";
@@ -53,6 +53,8 @@ export type CollectResult = {
   counts: { subscriptions: number; clusters: number; pools: number; nodes: number; pendingPods: number };
   stats: { calls: number; retries: number; throttled: number; byKind: CallRunner["stats"]["byKind"] };
   rows: Record<string, number>;
+  /** Cost Management queries of the run: subscriptions queried, up to date, deferred to later runs (QPU limits), failed. */
+  cost: CostSummary | null;
   readMs: number;
   writeMs: number;
 };
@@ -124,7 +126,7 @@ export async function executeRun(db: PrismaClient, runId: number, options: Colle
         clearInterval(timer);
         await saving;
         await markFailed(db, runId, errors);
-        return { runId, status: "failed", errors, counts: empty, stats: stats(), rows: {}, readMs: 0, writeMs: 0 };
+        return { runId, status: "failed", errors, counts: empty, stats: stats(), rows: {}, cost: null, readMs: 0, writeMs: 0 };
       }
     }
     const arm = createArmClient({ credential, endpoint: config.azure.armEndpoint, scope: armTokenScope(config.azure.armEndpoint, config.azure.armScope), runner });
@@ -151,7 +153,7 @@ export async function executeRun(db: PrismaClient, runId: number, options: Colle
     clearInterval(timer);
     save();
     await saving;
-    const written = await writeSnapshot(db, snapshot, { runId, signal: options.signal, progress: { scopesDone: progress.scopesDone, scopesTotal: progress.scopesTotal, readMs, throttled: runner.stats.throttled } });
+    const written = await writeSnapshot(db, snapshot, { runId, signal: options.signal, progress: { scopesDone: progress.scopesDone, scopesTotal: progress.scopesTotal, readMs, throttled: runner.stats.throttled, cost: snapshot.costSummary } });
     return {
       runId,
       status: written.status,
@@ -159,6 +161,7 @@ export async function executeRun(db: PrismaClient, runId: number, options: Colle
       counts: { subscriptions: snapshot.subscriptions.length, clusters: snapshot.clusters.length, pools: snapshot.pools.length, nodes: snapshot.nodes.length, pendingPods: snapshot.pendingPods.length },
       stats: stats(),
       rows: written.rows,
+      cost: snapshot.costSummary,
       readMs,
       writeMs: written.writeMs,
     };
@@ -168,7 +171,7 @@ export async function executeRun(db: PrismaClient, runId: number, options: Colle
     const failure = describeFailure(error, "run", "subscriptions");
     const errors = [{ ...failure, message: `The run failed and nothing of it was written: ${failure.message}` }];
     await markFailed(db, runId, errors, runner.stats).catch((markError: unknown) => console.error(`poolscope: run #${runId} could not be marked failed: ${(markError as Error).message}`));
-    return { runId, status: "failed", errors, counts: empty, stats: stats(), rows: {}, readMs: Date.now() - started, writeMs: 0 };
+    return { runId, status: "failed", errors, counts: empty, stats: stats(), rows: {}, cost: null, readMs: Date.now() - started, writeMs: 0 };
   } finally {
     clearInterval(timer);
     markRunActive(runId, false);

@@ -7,7 +7,7 @@ import { randomUUID } from "node:crypto";
 import type { EmulatorContext } from "./context";
 import { armError, decodeToken, encodeToken, json, type EmulatorRequest, type Reply } from "./http";
 import { dayStartMs, type CostEntry } from "./sim/cost-model";
-import { daysBetween, dimension, matchesFilter, QueryError, resolveDays, type QueryDefinition } from "./cost-query";
+import { daysBetween, dimension, matchesFilter, QueryError, type QueryDefinition } from "./cost-query";
 
 const COST_NAMES = new Set(["cost", "costusd", "pretaxcost", "pretaxcostusd"]);
 

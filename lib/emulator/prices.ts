@@ -85,7 +85,8 @@ export function handlePrices(ctx: EmulatorContext, request: EmulatorRequest): Re
   if (filterText) {
     try {
       const tree = parseODataFilter(filterText);
-      items = items.filter((item) => evaluateFilter(tree, item, caseSensitive));
+      // The filter field priceType is the items' "type".
+      items = items.filter((item) => evaluateFilter(tree, { ...item, priceType: item.type }, caseSensitive));
     } catch (error) {
       if (error instanceof ODataFilterError) return json(400, { Message: `Invalid OData filter: ${error.message}` });
       throw error;

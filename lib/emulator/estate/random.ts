@@ -67,7 +67,26 @@ export function createRng(...key: Array<string | number>): Rng {
   return rng;
 }
 
+/** Hex digits that are a pure function of the key (cheap: no generator is built). */
+export function stableHex(length: number, ...key: Array<string | number>): string {
+  const seed = hash32(key.join("\u0000"));
+  let out = "";
+  for (let i = 0; out.length < length; i++) out += fmix32((seed + Math.imul(i + 1, 0x9e3779b9)) >>> 0).toString(16).padStart(8, "0");
+  return out.slice(0, length);
+}
+
+function fmix32(h: number): number {
+  h ^= h >>> 16;
+  h = Math.imul(h, 0x85ebca6b);
+  h ^= h >>> 13;
+  h = Math.imul(h, 0xc2b2ae35);
+  h ^= h >>> 16;
+  return h >>> 0;
+}
+
 /** A GUID that is a pure function of its key (for ids that must not depend on generation order). */
 export function stableUuid(...key: Array<string | number>): string {
-  return createRng("uuid", ...key).uuid();
+  const h = stableHex(32, "uuid", ...key);
+  const variant = "89ab"[parseInt(h[16], 16) % 4];
+  return `${h.slice(0, 8)}-${h.slice(8, 12)}-4${h.slice(13, 16)}-${variant}${h.slice(17, 20)}-${h.slice(20, 32)}`;
 }

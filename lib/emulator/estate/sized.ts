@@ -84,7 +84,9 @@ function pickArchetype(rng: Rng): Archetype {
 
 export function sizedSpecs(seed: number, size: EstateSize): SubscriptionSpec[] {
   const rng = createRng(seed, "sized");
-  const avgNodes = Math.max(1, size.nodes / Math.max(1, size.pools));
+  // System pools hold about 2.5 nodes; the user pool archetypes land at about 0.9x the average they are given.
+  const userPoolCount = Math.max(1, size.pools - size.clusters);
+  const avgNodes = Math.max(1, ((size.nodes - 2.5 * size.clusters) / userPoolCount) * 1.12);
   const subs: SubscriptionSpec[] = Array.from({ length: size.subscriptions }, (_, s) => ({
     displayName: `${teams[s % teams.length]}-${envs[s % envs.length]}-${String(s + 1).padStart(3, "0")}`,
     quotaId: s % 4 === 3 ? "MSDNDevTest_2014-09-01" : "EnterpriseAgreement_2014-09-01",

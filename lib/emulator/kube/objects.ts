@@ -1,6 +1,6 @@
 /** Kubernetes JSON for planned nodes, pods and events, in the shapes the API server returns (list items). */
 import type { EstateCluster, EstateNode, EstatePool } from "../estate/types";
-import { hash32, stableUuid } from "../estate/random";
+import { hash32, stableHex, stableUuid } from "../estate/random";
 import { osImageFor } from "../estate/versions";
 import { findRegion, vmSizeOrDefault } from "../estate/vm-sizes";
 import { nodeShape } from "../sim/load";
@@ -159,7 +159,7 @@ export function podJson(cluster: EstateCluster, pod: PodPlan, nodes: Map<string,
     podIPs: [{ ip: `10.244.${(h >>> 8) & 255}.${2 + ((h & 255) % 250)}` }],
     startTime: started,
     containerStatuses: [
-      { name: pod.app, state: { running: { startedAt: started } }, lastState: {}, ready: true, restartCount: h % 7 === 0 ? 1 : 0, image: pod.image, imageID: `${pod.image.split(":")[0]}@sha256:${stableUuid(pod.image).replace(/-/g, "")}${stableUuid(pod.image, 2).replace(/-/g, "")}`, containerID: `containerd://${stableUuid(uid, "c").replace(/-/g, "")}${stableUuid(uid, "d").replace(/-/g, "")}`, started: true },
+      { name: pod.app, state: { running: { startedAt: started } }, lastState: {}, ready: true, restartCount: h % 7 === 0 ? 1 : 0, image: pod.image, imageID: `${pod.image.split(":")[0]}@sha256:${stableHex(64, pod.image)}`, containerID: `containerd://${stableHex(64, uid)}`, started: true },
     ],
     qosClass: "Burstable",
   };

@@ -53,11 +53,9 @@ export function explainUnschedulable(nodes: NodePlan[], pod: PodPlan): string {
       reasons.push(...filtered);
       preemption.push("Preemption is not helpful for scheduling");
     } else {
-      const resources = fitsResources(node, pod);
-      reasons.push(...resources);
-      // A pod that would not fit an empty node cannot be helped by evicting others.
-      const empty = { ...node, usedCpuMillis: 0, usedMemoryBytes: 0, usedPods: 0, usedGpus: 0 };
-      preemption.push(fitsResources(empty, pod).length ? "Preemption is not helpful for scheduling" : "No preemption victims found for incoming pod");
+      reasons.push(...fitsResources(node, pod));
+      // Resource shortfalls are "resolvable": preemption looks for victims (and, at equal priority, finds none).
+      preemption.push("No preemption victims found for incoming pod");
     }
   }
   return `0/${total} nodes are available: ${histogram(reasons)}. preemption: 0/${total} nodes are available: ${histogram(preemption)}.`;

@@ -130,7 +130,7 @@ function build(sim: Simulation, cluster: EstateCluster, pools: EstatePool[], loa
   };
   const clusterStart = Math.min(...pools.flatMap((p) => p.nodes.map((n) => n.createdAtMs)), nowMs);
   addonPods(cluster, clusterStart).forEach((pod, i) => {
-    spread(pod, plans.filter((n) => n.labels["kubernetes.azure.com/mode"] === "system"), i) || spread(pod, plans, i);
+    if (!spread(pod, plans.filter((n) => n.labels["kubernetes.azure.com/mode"] === "system"), i)) spread(pod, plans, i);
     pods.push(pod);
   });
   const pending: Array<{ pod: PodPlan; pool?: EstatePool }> = [];

@@ -73,8 +73,8 @@ export function rsHash(key: string): string {
   return nameSuffix(hash32(key), 10);
 }
 
-/** Birth times of replica i of a pool's app, remembered while the replica exists (so Pending "since" holds). */
-export type PodBirths = Map<string, number>;
+/** Birth times of replica i of each pool's app, remembered while the replica exists (so Pending "since" holds). */
+export type PodBirths = Map<string, Map<number, number>>;
 
 export function workloadPods(pool: EstatePool, replicas: number, tolerations: Toleration[], births: PodBirths, nowMs: number, seed: number): PodPlan[] {
   const w = pool.workload;
@@ -85,13 +85,15 @@ export function workloadPods(pool: EstatePool, replicas: number, tolerations: To
   const owner = stateful ? w.app : job ? `${w.app}-${jobRun}` : `${w.app}-${rsHash(pool.id + w.app)}`;
   const nodeSelector: Record<string, string> = { agentpool: pool.name, ...(p.osType === "Windows" ? { "kubernetes.io/os": "windows" } : {}) };
   const pods: PodPlan[] = [];
+  let poolBirths = births.get(pool.id);
+  if (!poolBirths) births.set(pool.id, (poolBirths = new Map()));
   for (let i = 0; i < replicas; i++) {
     const key = `${pool.id}|${i}`;
-    let born = births.get(key);
+    let born = poolBirths.get(i);
     if (born === undefined) {
       // Replicas within the everyday baseline have run for days; the ones above it came with the load just now.
       born = i < Math.max(1, w.minReplicas) ? nowMs - Math.floor((0.5 + 4 * unit(seed, key)) * 86_400_000) : nowMs - Math.floor(unit(seed, key, "new") * 20 * 60_000);
-      births.set(key, born);
+      poolBirths.set(i, born);
     }
     pods.push({
       namespace: w.namespace,
@@ -108,10 +110,7 @@ export function workloadPods(pool: EstatePool, replicas: number, tolerations: To
       createdMs: born,
     });
   }
-  for (const key of [...births.keys()]) {
-    if (!key.startsWith(`${pool.id}|`)) continue;
-    if (Number(key.slice(pool.id.length + 1)) >= replicas) births.delete(key);
-  }
+  for (const i of poolBirths.keys()) if (i >= replicas) poolBirths.delete(i);
   return pods;
 }
 
