@@ -14,8 +14,8 @@ export function TimeTravelBanner({ runId, startedAt, status, requestedId }: { ru
   return (
     <div className="notice time-travel" role="status">
       <span suppressHydrationWarning>
-        <strong>You are looking at the past:</strong> run #{runId} ({status}), {formatDateTime(new Date(startedAt))}, {formatAge(new Date(startedAt))}
-        {status === "partial" ? " Some scopes could not be read by that run." : "."}
+        <strong>You are looking at the past:</strong> run #{runId} ({status}), {formatDateTime(new Date(startedAt))}, {formatAge(new Date(startedAt))}.
+        {status === "partial" ? " Some scopes could not be read by that run." : ""}
         {requestedId ? ` (Run #${requestedId} has no readable data; #${runId} is the newest readable run before it.)` : ""}
       </span>
       <Link className="button secondary" href={now}>

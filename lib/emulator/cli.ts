@@ -4,6 +4,7 @@
  *
  *   --seed N  --size demo|medium|large|SUBSxCLUSTERSxPOOLSxNODES  --port N  --clock-speed N
  *   --latency-ms N  --no-throttling  --tls-dir DIR  --include-contracts
+ *   --fault JSON   a fault rule to start with (repeatable), e.g. --fault '{"kind":"kube","cluster":"aks-shop-dev-weu","effect":"reset"}'
  */
 import { parseArgs } from "node:util";
 import { parseSize, startEmulator } from "./index";
@@ -33,6 +34,7 @@ async function main(): Promise<void> {
         "no-throttling": { type: "boolean" },
         "tls-dir": { type: "string" },
         "include-contracts": { type: "boolean" },
+        fault: { type: "string", multiple: true },
       },
       strict: true,
     }));
@@ -66,6 +68,14 @@ async function main(): Promise<void> {
       }
     },
   });
+  for (const text of values.fault ?? []) {
+    try {
+      emulator.faults.add(JSON.parse(text));
+    } catch (error) {
+      await emulator.stop();
+      fail(`--fault ${text}: ${(error as Error).message}`);
+    }
+  }
   process.stdout.write(
     JSON.stringify({ ready: true, url: emulator.url, caFile: emulator.caFile, tenantId: emulator.tenantId, clientId: emulator.clientId, clientSecret: emulator.clientSecret }) + "\n",
   );

@@ -32,10 +32,17 @@ export class KubeMalformedError extends Error {
 export type KubeClient = {
   server: string;
   getJson(path: string, kind: string): Promise<unknown>;
-  /** Each page's items of a list, following `metadata.continue`. */
-  pages(path: string, kind: string, limit: number): AsyncGenerator<unknown[]>;
+  /**
+   * Reads a list page by page (limit/continue), handing each page's items to `onPage`. When the API server has
+   * forgotten the list's continue token (410 Expired, after compaction), the list starts again: `onRestart` is
+   * called first so the caller can drop what it counted.
+   */
+  list(path: string, kind: string, limit: number, onPage: (items: unknown[]) => void, onRestart?: () => void): Promise<void>;
   close(): void;
 };
+
+/** Times a list is started again after its continue token expired, before the cluster is reported. */
+const LIST_RESTARTS = 3;
 
 type Answer = { status: number; headers: Record<string, string | string[] | undefined>; body: Buffer };
 
@@ -119,16 +126,24 @@ export async function createKubeClient(kubeconfigYaml: string, { runner, key, cr
   return {
     server,
     getJson,
-    async *pages(path, kind, limit) {
-      let token: string | undefined;
+    async list(path, kind, limit, onPage, onRestart) {
       const separator = path.includes("?") ? "&" : "?";
-      do {
-        const url = `${path}${separator}limit=${limit}${token ? `&continue=${encodeURIComponent(token)}` : ""}`;
-        const page = listSchema.safeParse(await getJson(url, kind));
-        if (!page.success) throw new KubeMalformedError(`${kind}: the answer is not a list`);
-        yield page.data.items;
-        token = page.data.metadata?.continue || undefined;
-      } while (token);
+      for (let restart = 0; ; restart++) {
+        let token: string | undefined;
+        try {
+          do {
+            const url = `${path}${separator}limit=${limit}${token ? `&continue=${encodeURIComponent(token)}` : ""}`;
+            const page = listSchema.safeParse(await getJson(url, kind));
+            if (!page.success) throw new KubeMalformedError(`${kind}: the answer is not a list`);
+            onPage(page.data.items);
+            token = page.data.metadata?.continue || undefined;
+          } while (token);
+          return;
+        } catch (error) {
+          if (!(error instanceof KubeHttpError && error.status === 410 && token && restart < LIST_RESTARTS)) throw error;
+          onRestart?.();
+        }
+      }
     },
     close: () => agent.destroy(),
   };

@@ -20,7 +20,7 @@ export type ClusterState = {
 };
 
 const NODE_PAGE = 500;
-const POD_PAGE = 1000;
+const POD_PAGE = 2000;
 const EVENT_PAGE = 500;
 
 function itemName(raw: unknown): string | null {
@@ -34,43 +34,71 @@ function reasonOf(error: { issues: { path: PropertyKey[]; message: string }[] })
   return issue ? `${issue.path.join(".") || "the object"}: ${issue.message.replace(/^Invalid input: /, "")}` : "not the documented shape";
 }
 
+/** Malformed items of one list, dropped with the rest when the list starts again. */
+function listMalformed(all: MalformedKubeItem[]) {
+  const start = all.length;
+  return { reset: () => all.splice(start) };
+}
+
 async function readNodes(client: KubeClient, malformed: MalformedKubeItem[]): Promise<NodeSummary[]> {
-  const nodes: NodeSummary[] = [];
-  for await (const page of client.pages("/api/v1/nodes", "kubeNodes", NODE_PAGE)) {
-    for (const raw of page) {
-      const parsed = nodeSchema.safeParse(raw);
-      if (parsed.success) nodes.push(summariseNode(parsed.data as NodeWire));
-      else malformed.push({ kind: "node", id: itemName(raw), reason: reasonOf(parsed.error) });
-    }
-  }
+  let nodes: NodeSummary[] = [];
+  const own = listMalformed(malformed);
+  await client.list(
+    "/api/v1/nodes",
+    "kubeNodes",
+    NODE_PAGE,
+    (page) => {
+      for (const raw of page) {
+        const parsed = nodeSchema.safeParse(raw);
+        if (parsed.success) nodes.push(summariseNode(parsed.data as NodeWire));
+        else malformed.push({ kind: "node", id: itemName(raw), reason: reasonOf(parsed.error) });
+      }
+    },
+    () => {
+      nodes = [];
+      own.reset();
+    },
+  );
   return nodes;
 }
 
 async function readPods(client: KubeClient, malformed: MalformedKubeItem[]): Promise<{ usage: Map<string, NodeUsage>; unscheduled: PodWire[] }> {
-  const usage = new Map<string, NodeUsage>();
-  const unscheduled: PodWire[] = [];
+  // Pods are summed per node page by page: only the unscheduled ones are kept whole.
+  const result = { usage: new Map<string, NodeUsage>(), unscheduled: [] as PodWire[] };
+  const own = listMalformed(malformed);
   // Finished pods hold nothing: let the server leave them out (the filter below still applies if it does not).
   const path = `/api/v1/pods?fieldSelector=${encodeURIComponent("status.phase!=Succeeded,status.phase!=Failed")}`;
-  for await (const page of client.pages(path, "kubePods", POD_PAGE)) {
-    for (const raw of page) {
-      const parsed = podSchema.safeParse(raw);
-      if (!parsed.success) {
-        malformed.push({ kind: "pod", id: itemName(raw), reason: reasonOf(parsed.error) });
-        continue;
+  await client.list(
+    path,
+    "kubePods",
+    POD_PAGE,
+    (page) => {
+      for (const raw of page) {
+        const parsed = podSchema.safeParse(raw);
+        if (!parsed.success) {
+          malformed.push({ kind: "pod", id: itemName(raw), reason: reasonOf(parsed.error) });
+          continue;
+        }
+        const pod = parsed.data as PodWire;
+        if (isUnscheduledPod(pod)) result.unscheduled.push(pod);
+        else addPodToNodeUsage(result.usage, pod);
       }
-      const pod = parsed.data as PodWire;
-      if (isUnscheduledPod(pod)) unscheduled.push(pod);
-      else addPodToNodeUsage(usage, pod);
-    }
-  }
-  return { usage, unscheduled };
+    },
+    () => {
+      result.usage = new Map();
+      result.unscheduled = [];
+      own.reset();
+    },
+  );
+  return result;
 }
 
 /** The newest FailedScheduling message per pod (namespace/name). */
 async function readSchedulingMessages(client: KubeClient, malformed: MalformedKubeItem[]): Promise<Map<string, { message: string; at: string }>> {
   const messages = new Map<string, { message: string; at: string }>();
+  const own = listMalformed(malformed);
   const path = `/api/v1/events?fieldSelector=${encodeURIComponent("reason=FailedScheduling,involvedObject.kind=Pod")}`;
-  for await (const page of client.pages(path, "kubeEvents", EVENT_PAGE)) {
+  await client.list(path, "kubeEvents", EVENT_PAGE, (page) => {
     for (const raw of page) {
       const parsed = eventSchema.safeParse(raw);
       if (!parsed.success) {
@@ -84,7 +112,10 @@ async function readSchedulingMessages(client: KubeClient, malformed: MalformedKu
       const known = messages.get(key);
       if (!known || known.at <= at) messages.set(key, { message: event.message, at });
     }
-  }
+  }, () => {
+    messages.clear();
+    own.reset();
+  });
   return messages;
 }
 

@@ -28,7 +28,7 @@ export type CallStats = {
   calls: number;
   retries: number;
   throttled: number;
-  byKind: Record<string, { calls: number; retries: number; throttled: number; failed: number }>;
+  byKind: Record<string, { calls: number; retries: number; throttled: number; failed: number; ms: number; waitMs: number }>;
 };
 
 /** What one attempt produced: a status and headers to judge it by, or the error it threw. */
@@ -64,7 +64,7 @@ export class CallRunner {
   }
 
   private kindStats(kind: string) {
-    return (this.stats.byKind[kind] ??= { calls: 0, retries: 0, throttled: 0, failed: 0 });
+    return (this.stats.byKind[kind] ??= { calls: 0, retries: 0, throttled: 0, failed: 0, ms: 0, waitMs: 0 });
   }
 
   /** Throws when the run was aborted or is past its deadline. */
@@ -82,7 +82,10 @@ export class CallRunner {
     const stats = this.kindStats(kind);
     for (let retry = 0; ; retry++) {
       this.checkRunning();
+      const queued = performance.now();
       const release = await this.limiter.acquire(key, this.signal);
+      const began = performance.now();
+      stats.waitMs += began - queued;
       const controller = new AbortController();
       const onRunAbort = () => controller.abort(this.signal?.reason);
       this.signal?.addEventListener("abort", onRunAbort, { once: true });
@@ -101,6 +104,7 @@ export class CallRunner {
         clearTimeout(timer);
         this.signal?.removeEventListener("abort", onRunAbort);
         release();
+        stats.ms += performance.now() - began;
       }
       if (this.signal?.aborted) throw this.signal.reason instanceof Error ? this.signal.reason : failure;
 

@@ -62,7 +62,7 @@ describe.each(testStoreKinds())("fleet overview on %s", (kind) => {
   test("node trend: 30 days of 6-hourly runs, one point per run; the last point has the scaled-out spot pools", async () => {
     const overview = await getFleetOverview({}, store.db);
     if (overview.state !== "ready") throw new Error(overview.state);
-    expect(overview.nodeTrend.bucketSeconds).toBe(6 * 3600);
+    expect(overview.nodeTrend.bucketSeconds).toBe(2 * 3600); // 10 days of history on a 30-day chart: buckets fit the 10 days
     expect(overview.nodeTrend.points).toHaveLength(41);
     expect(overview.nodeTrend.points.at(-1)).toMatchObject({ regular: 4 * (3 + 4 + 1), spot: 24, total: 56 });
     expect(overview.nodeTrend.points[0]).toMatchObject({ spot: 8 });

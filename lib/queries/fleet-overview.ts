@@ -113,15 +113,18 @@ async function breakdownsOf(db: PrismaClient, runId: number) {
  */
 async function fleetNodeTrend(db: PrismaClient, runId: number, to: Date, range: ChartRange): Promise<Extract<FleetOverview, { state: "ready" }>["nodeTrend"]> {
   const rangeMs = chartRanges[range];
-  // A fleet chart needs no more than about 120 points, and each point sums a whole run's pool rows.
-  const bucketSeconds = chooseBucketSeconds(rangeMs, 120);
+  const from = new Date(to.getTime() - rangeMs);
+  // A fleet chart needs no more than about 120 points, and each point sums a whole run's pool rows; buckets fit
+  // the history there is, so a young store shows every run.
+  const first = await db.collectionRun.findFirst({ where: { status: { in: ["succeeded", "partial"] }, id: { lte: runId }, startedAt: { gt: from } }, orderBy: { startedAt: "asc" }, select: { startedAt: true } });
+  const bucketSeconds = chooseBucketSeconds(first ? to.getTime() - first.startedAt.getTime() : rangeMs, 120);
   const rows = await db.$queryRaw<{ at: Date; regular: number; spot: number }[]>(sql`
     WITH picked AS (
       SELECT DISTINCT ON (b) x."id", x."startedAt"
       FROM (
         SELECT floor(extract(epoch FROM r."startedAt") / ${bucketSeconds}) AS b, r."id", r."startedAt"
         FROM "CollectionRun" r
-        WHERE r."status"::text IN ${READABLE} AND r."id" <= ${runId} AND r."startedAt" > ${new Date(to.getTime() - rangeMs)} AND r."startedAt" <= ${to}
+        WHERE r."status"::text IN ${READABLE} AND r."id" <= ${runId} AND r."startedAt" > ${from} AND r."startedAt" <= ${to}
       ) x
       ORDER BY b, x."startedAt" DESC
     )

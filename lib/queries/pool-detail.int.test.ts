@@ -51,8 +51,8 @@ describe.each(testStoreKinds())("pool detail on %s", (kind) => {
     expect(labels).toMatchObject({ runId: runIds[48], takenAt: "2026-11-20T13:00:00.000Z" });
     expect(labels.after).toMatchObject({ team: "ml" });
     expect(labels.before).not.toHaveProperty("team");
-    // 50 hourly runs fit a 7-day chart one point per run (hour buckets).
-    expect(detail.history.bucketSeconds).toBe(3600);
+    // 50 hourly runs on a 7-day chart: buckets fit the 49 hours there are, one point per run.
+    expect(detail.history.bucketSeconds).toBe(900);
     expect(detail.history.points).toHaveLength(50);
     expect(detail.history.points.at(-1)).toMatchObject({ count: 5, ready: 5, min: 0, max: 20 });
     expect(detail.history.points[0]).toMatchObject({ count: 2 });

@@ -150,7 +150,10 @@ export async function getPoolDetail(id: string, options: { run?: number; range: 
 async function poolHistory(db: PrismaClient, poolId: string, runId: number, to: Date, range: ChartRange): Promise<Extract<PoolDetail, { state: "ready" }>["history"]> {
   const rangeMs = chartRanges[range];
   const from = new Date(to.getTime() - rangeMs);
-  const bucketSeconds = chooseBucketSeconds(rangeMs);
+  // Buckets fit the history there is: a pool read for an hour gets one point per run even on a 90-day chart.
+  const [{ first }] = await db.$queryRaw<{ first: Date | null }[]>(sql`
+    SELECT min(ps."takenAt") AS "first" FROM "PoolSnapshot" ps WHERE ps."poolId" = ${poolId} AND ps."takenAt" > ${from} AND ps."takenAt" <= ${to}`);
+  const bucketSeconds = chooseBucketSeconds(first ? to.getTime() - first.getTime() : rangeMs);
   const rows = await db.$queryRaw<PoolHistoryRow[]>(sql`
     SELECT DISTINCT ON (b) x."takenAt" AS "at", x."count", x."nodesReady" AS "ready", x."nodesNotReady" AS "notReady", x."measured",
       x."enableAutoScaling" AS "autoscaling", x."minCount" AS "min", x."maxCount" AS "max"

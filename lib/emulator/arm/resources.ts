@@ -57,7 +57,7 @@ export function clusterUpgradeProfile(cluster: EstateCluster, pools: EstatePool[
   };
 }
 
-export function nodeIp(node: EstateNode): string {
+export function nodeIp(node: Pick<EstateNode, "name">): string {
   const h = hash32(node.name);
   return `10.224.${(h >>> 8) & 255}.${4 + ((h & 255) % 250)}`;
 }

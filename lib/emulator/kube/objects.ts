@@ -135,7 +135,7 @@ export function nodeJson(cluster: EstateCluster, plan: NodePlan, node: EstateNod
 }
 
 export function podJson(cluster: EstateCluster, pod: PodPlan, nodes: Map<string, NodePlan>, nowMs: number, rv: string): Record<string, unknown> {
-  const uid = stableUuid(cluster.id, pod.namespace, pod.name, pod.createdMs);
+  const uid = stableUuid(cluster.key, pod.namespace, pod.name, pod.createdMs);
   const created = iso(pod.createdMs);
   const hash = pod.ownerKind === "ReplicaSet" ? pod.ownerName.slice(pod.ownerName.lastIndexOf("-") + 1) : undefined;
   const labels: Record<string, string> = { app: pod.app, ...(hash ? { "pod-template-hash": hash } : {}), ...(pod.ownerKind === "DaemonSet" ? { "controller-revision-hash": "6d8f6b5b9c", "pod-template-generation": "1" } : {}) };
@@ -153,13 +153,13 @@ export function podJson(cluster: EstateCluster, pod: PodPlan, nodes: Map<string,
       { type: "ContainersReady", status: "True", lastProbeTime: null, lastTransitionTime: started },
       { type: "PodScheduled", status: "True", lastProbeTime: null, lastTransitionTime: created },
     ],
-    hostIP: node ? (nodeIpOf(node) ?? "") : "",
-    hostIPs: node ? [{ ip: nodeIpOf(node) ?? "" }] : [],
+    hostIP: node ? nodeIpOf(node) : "",
+    hostIPs: node ? [{ ip: nodeIpOf(node) }] : [],
     podIP: `10.244.${(h >>> 8) & 255}.${2 + ((h & 255) % 250)}`,
     podIPs: [{ ip: `10.244.${(h >>> 8) & 255}.${2 + ((h & 255) % 250)}` }],
     startTime: started,
     containerStatuses: [
-      { name: pod.app, state: { running: { startedAt: started } }, lastState: {}, ready: true, restartCount: h % 7 === 0 ? 1 : 0, image: pod.image, imageID: `${pod.image.split(":")[0]}@sha256:${stableHex(64, pod.image)}`, containerID: `containerd://${stableHex(64, uid)}`, started: true },
+      { name: pod.app, state: { running: { startedAt: started } }, lastState: {}, ready: true, restartCount: h % 7 === 0 ? 1 : 0, image: pod.image, imageID: imageId(pod.image), containerID: `containerd://${uid.replace(/-/g, "")}${uid.replace(/-/g, "").split("").reverse().join("")}`, started: true },
     ],
     qosClass: "Burstable",
   };
@@ -177,7 +177,7 @@ export function podJson(cluster: EstateCluster, pod: PodPlan, nodes: Map<string,
       resourceVersion: rv,
       creationTimestamp: created,
       labels,
-      ownerReferences: [{ apiVersion: pod.ownerKind === "Job" ? "batch/v1" : "apps/v1", kind: pod.ownerKind, name: pod.ownerName, uid: stableUuid(cluster.id, pod.namespace, pod.ownerName), controller: true, blockOwnerDeletion: true }],
+      ownerReferences: [{ apiVersion: pod.ownerKind === "Job" ? "batch/v1" : "apps/v1", kind: pod.ownerKind, name: pod.ownerName, uid: stableUuid(cluster.key, pod.namespace, pod.ownerName), controller: true, blockOwnerDeletion: true }],
     },
     spec: {
       containers: [{ name: pod.app, image: pod.image, resources: { limits, requests }, terminationMessagePath: "/dev/termination-log", terminationMessagePolicy: "File", imagePullPolicy: "IfNotPresent" }],
@@ -199,9 +199,19 @@ export function podJson(cluster: EstateCluster, pod: PodPlan, nodes: Map<string,
   };
 }
 
-function nodeIpOf(node: NodePlan): string | undefined {
-  const estateNode = node.pool.nodes.find((n) => n.name === node.name);
-  return estateNode ? nodeIp(estateNode) : undefined;
+const imageIds = new Map<string, string>();
+function imageId(image: string): string {
+  let id = imageIds.get(image);
+  if (!id) {
+    id = `${image.split(":")[0]}@sha256:${stableHex(64, image)}`;
+    if (imageIds.size > 50_000) imageIds.clear();
+    imageIds.set(image, id);
+  }
+  return id;
+}
+
+function nodeIpOf(node: NodePlan): string {
+  return nodeIp(node);
 }
 
 export type EventPlan = {

@@ -27,7 +27,10 @@ export function createDriftPlanner(estate: Estate, startCycleMs: number, cluster
     while (queue.length < 2 && live.length > 0) {
       const rng = createRng(estate.seed, "drift", n);
       const kind = kinds[n % kinds.length];
-      const pool = live[Math.floor(unit(estate.seed, "drift-pool", n) * live.length)];
+      // Upgrades go to a pool that has one available (behind its control plane), when there is such a pool.
+      const behind = kind === "upgrade" ? live.filter((p) => canUpgrade(p, clusterVersionOf(p))) : [];
+      const candidates = behind.length ? behind : live;
+      const pool = candidates[Math.floor(unit(estate.seed, "drift-pool", n) * candidates.length)];
       const atCycleMs = cursor;
       cursor += rng.int(3 * 60, 7 * 60) * MINUTE;
       n++;
@@ -46,6 +49,12 @@ export function createDriftPlanner(estate: Estate, startCycleMs: number, cluster
       return queue.shift();
     },
   };
+}
+
+function canUpgrade(pool: EstatePool, clusterVersion: string): boolean {
+  const p = pool.arm.properties;
+  const current = p.currentOrchestratorVersion ?? p.orchestratorVersion ?? clusterVersion;
+  return p.provisioningState !== "Upgrading" && compareVersions(current, clusterVersion) < 0;
 }
 
 function eventsFor(kind: (typeof kinds)[number], pool: EstatePool, at: number, r: number, clusterVersion: string): DriftEvent[] {
