@@ -216,7 +216,7 @@ async function main(): Promise<void> {
     ["retries", `${fmt(r.stats.retries)} (${fmt(r.stats.throttled)} answers were 429)`],
     ["cost queries", r.cost ? `${r.cost.queried} subscriptions queried (${r.cost.qpu} QPU), ${r.cost.deferred} deferred to later runs by the QPU limits, ${r.cost.failed} failed` : "none"],
     ["rows written", `${fmt(rowsWritten)} (${Object.entries(r.rows).map(([table, n]) => `${table} ${fmt(n)}`).join(", ")})`],
-    ["write time", `${fmt(r.writeMs / 1000, 1)} s into ${large.where}`],
+    ["write time", `${fmt(r.writeMs / 1000, 1)} s into ${large.where} (${Object.entries(r.writeSteps ?? {}).map(([step, ms]) => `${step} ${fmt(ms / 1000, 1)} s`).join(", ")})`],
     ["peak memory (RSS)", `${fmt(large.peakRssMb)} MiB collector (emulator process: ${fmt(large.emulatorRssMb)} MiB)`],
   ];
   let ratio: number | undefined;

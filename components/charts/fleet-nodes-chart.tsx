@@ -4,11 +4,13 @@ import { Area, AreaChart, CartesianGrid, Legend, ResponsiveContainer, Tooltip, X
 import { formatChartTime, formatCount, formatDateTime } from "@/lib/format";
 import type { FleetNodesPoint } from "@/lib/model/history-series";
 
-type Props = { points: FleetNodesPoint[]; spanMs: number };
+type Props = { points: FleetNodesPoint[] };
 
 /** Nodes of the fleet over time, regular and spot stacked: one point per run (or per bucket of runs). */
-export function FleetNodesChart({ points, spanMs }: Props) {
+export function FleetNodesChart({ points }: Props) {
   if (points.length < 2) return <p className="muted chart-empty">Not enough runs in this range to draw a trend yet ({points.length} so far).</p>;
+  // Axis labels follow the history drawn (hours for a day of it, days beyond), not the range asked for.
+  const spanMs = points[points.length - 1].t - points[0].t;
   return (
     <div className="chart" role="img" aria-label={`Nodes over time: from ${formatCount(points.find((p) => p.total !== null)?.total ?? 0)} to ${formatCount(points.at(-1)?.total ?? 0)} nodes`}>
       <ResponsiveContainer width="100%" height={240}>

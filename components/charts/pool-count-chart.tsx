@@ -4,10 +4,10 @@ import { CartesianGrid, Legend, Line, LineChart, ResponsiveContainer, Tooltip, X
 import { formatChartTime, formatCount, formatDateTime } from "@/lib/format";
 import type { PoolCountPoint } from "@/lib/model/history-series";
 
-type Props = { points: PoolCountPoint[]; spanMs: number };
+type Props = { points: PoolCountPoint[] };
 
 /** A pool's node count over time against its autoscaler's min and max, and the nodes that were Ready. */
-export function PoolCountChart({ points, spanMs }: Props) {
+export function PoolCountChart({ points }: Props) {
   const last = points.findLast((point) => point.count !== null);
   if (points.length < 2)
     return (
@@ -15,6 +15,8 @@ export function PoolCountChart({ points, spanMs }: Props) {
         {last ? `One run has read this pool in this range (${formatCount(last.count ?? 0)} nodes); the chart fills in as runs are collected.` : "No run read this pool in this range."}
       </p>
     );
+  // Axis labels follow the history drawn (hours for a day of it, days beyond), not the range asked for.
+  const spanMs = points[points.length - 1].t - points[0].t;
   return (
     <div className="chart" role="img" aria-label={`Node count over time; now ${formatCount(last?.count ?? 0)} nodes${last?.max !== null && last?.max !== undefined ? `, autoscaler ${last.min} to ${last.max}` : ""}`}>
       <ResponsiveContainer width="100%" height={240}>

@@ -6,6 +6,8 @@ import type { Breakdown } from "@/lib/queries/fleet-overview";
 
 type Props = { title: string; rows: Breakdown; column: PoolColumnKey; run?: number };
 
+const SHOWN = 8;
+
 /** Pools by one attribute as horizontal bars, widest first; each row links to those pools in the pools table. */
 export function BreakdownBars({ title, rows, column, run }: Props) {
   const max = Math.max(1, ...rows.map((row) => row.pools));
@@ -13,7 +15,7 @@ export function BreakdownBars({ title, rows, column, run }: Props) {
     <section className="panel" aria-label={title}>
       <h2>{title}</h2>
       <ul className="bars">
-        {rows.map((row) => {
+        {rows.slice(0, SHOWN).map((row) => {
           const body = (
             <>
               <span className="bar-key" title={row.key}>
@@ -43,6 +45,11 @@ export function BreakdownBars({ title, rows, column, run }: Props) {
           );
         })}
       </ul>
+      {rows.length > SHOWN ? (
+        <p className="muted small" style={{ margin: "6px 0 0" }}>
+          and {rows.length - SHOWN} more, with {formatCount(rows.slice(SHOWN).reduce((sum, row) => sum + row.pools, 0))} pools
+        </p>
+      ) : null}
     </section>
   );
 }

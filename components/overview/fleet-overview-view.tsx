@@ -35,14 +35,12 @@ export function FleetOverviewView({ overview }: { overview: FleetOverview }) {
       <RunContext run={run} />
       <div className="stats">
         {stats.map((stat) => (
-          <Stat key={stat.label} label={stat.label} value={stat.value} href={stat.href} delta={stat.d?.text ?? "no week-old run to compare"} deltaTone={stat.d?.tone} />
+          <Stat key={stat.label} label={stat.label} value={stat.value} href={stat.href} delta={stat.d?.text} deltaTone={stat.d?.tone} />
         ))}
       </div>
-      {weekAgo ? (
-        <p className="muted small" style={{ marginTop: -8 }}>
-          Changes compare with run #{weekAgo.runId} of {formatDateTime(new Date(weekAgo.startedAt))}.
-        </p>
-      ) : null}
+      <p className="muted small" style={{ marginTop: -8 }}>
+        {weekAgo ? `Changes compare with run #${weekAgo.runId} of ${formatDateTime(new Date(weekAgo.startedAt))}.` : "No run a week older than this one yet: the changes in 7 days will show once there is."}
+      </p>
       <div className="grid cols-2-1">
         <section className="panel" aria-label="Nodes over time">
           <div className="panel-head">
@@ -55,9 +53,9 @@ export function FleetOverviewView({ overview }: { overview: FleetOverview }) {
               ))}
             </nav>
           </div>
-          <FleetNodesChart points={overview.nodeTrend.points} spanMs={chartRanges[range]} />
+          <FleetNodesChart points={overview.nodeTrend.points} />
         </section>
-        <RecentChanges changes={overview.changes} at={run.startedAt} run={past} />
+        <RecentChanges changes={overview.changes} run={past} />
       </div>
       <div className="grid cols-3">
         <BreakdownBars title="Pools by mode" rows={overview.byMode} column="mode" run={past} />

@@ -21,7 +21,7 @@ const fieldNames: Record<string, string> = {
 };
 
 /** What changed in the pools during the week up to the run: how much, and the latest changes with links. */
-export function RecentChanges({ changes, at, run }: { changes: Changes; at: string; run?: number }) {
+export function RecentChanges({ changes, run }: { changes: Changes; run?: number }) {
   return (
     <section className="panel" aria-label="Changes this week">
       <h2>What changed in the last 7 days</h2>
@@ -39,7 +39,10 @@ export function RecentChanges({ changes, at, run }: { changes: Changes; at: stri
                   {change.cluster} / {change.pool}
                 </Link>{" "}
                 {change.field === "pool" ? (change.deleted ? <span className="badge bad">deleted</span> : <span className="badge ok">appeared</span>) : <span>{fieldNames[change.field] ?? change.field}</span>}
-                <span className="muted"> · {formatAge(new Date(change.takenAt), new Date(at))}</span>
+                <span className="muted" suppressHydrationWarning>
+                  {" "}
+                  · {formatAge(new Date(change.takenAt))}
+                </span>
               </li>
             ))}
           </ul>

@@ -92,7 +92,7 @@ export function PoolDetailView({ detail }: { detail: Ready }) {
                   ))}
                 </nav>
               </div>
-              <PoolCountChart points={detail.history.points} spanMs={chartRanges[detail.history.range]} />
+              <PoolCountChart points={detail.history.points} />
             </section>
             <section className="panel" aria-label="Versions">
               <h2>Versions</h2>

@@ -17,9 +17,8 @@ export function RunContext({ run }: { run: RunScope }) {
         </span>
         <RunStatusBadge status={run.status} />
           {run.status === "partial" ? (
-            <span className="warn-text" role="status">
-              {run.errorCount} {run.errorCount === 1 ? "scope" : "scopes"} could not be read: what {run.errorCount === 1 ? "it holds" : "they hold"} is missing here (see{" "}
-              <Link href="/runs">Runs</Link>).
+            <span className="warn-note" role="status">
+              {run.errorCount} {run.errorCount === 1 ? "scope" : "scopes"} could not be read in full; <Link href="/runs">Runs</Link> says what is missing.
             </span>
           ) : null}
         </p>

@@ -46,7 +46,7 @@ export function reportMalformed(scope: string, what: string, malformed: Malforme
   return errors;
 }
 
-type ClusterDeps = { arm: ArmClient; runner: CallRunner; credential: TokenCredential };
+type ClusterDeps = { arm: ArmClient; runner: CallRunner; credential: TokenCredential; kubePageSize?: number };
 
 async function readPoolExtras(deps: ClusterDeps, pool: AgentPoolWire, errors: RunError[]) {
   const scope = pool.id.toLowerCase();
@@ -74,7 +74,7 @@ async function readKube(deps: ClusterDeps, cluster: ManagedCluster): Promise<Clu
   let client: Awaited<ReturnType<typeof createKubeClient>> | undefined;
   try {
     client = await createKubeClient(kubeconfig, { runner: deps.runner, key: cluster.id, credential: deps.credential });
-    return await readClusterState(client);
+    return await readClusterState(client, { pageSize: deps.kubePageSize });
   } catch (error) {
     throw describeFailure(error, cluster.id, "kube");
   } finally {

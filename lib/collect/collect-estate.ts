@@ -31,6 +31,8 @@ export type EstateOptions = {
   /** Prices already in the store, with when they were fetched: fresh ones are not fetched again. */
   knownPrices: (PriceRecord & { fetchedAt: Date })[];
   priceMaxAgeMs: number;
+  /** Items per Kubernetes list page (tests make it small to exercise paging). */
+  kubePageSize?: number;
   onProgress?: (progress: EstateProgress) => void;
 };
 

@@ -44,6 +44,8 @@ export type CollectOptions = {
   priceMaxAgeMs?: number;
   /** A subscription whose cost was written more recently than this is not queried again (default 6 h). */
   costRefreshMs?: number;
+  /** Items per Kubernetes list page (tests make it small to exercise paging). */
+  kubePageSize?: number;
 };
 
 export type CollectResult = {
@@ -57,6 +59,8 @@ export type CollectResult = {
   cost: CostSummary | null;
   readMs: number;
   writeMs: number;
+  /** Time per step of the write, for the benchmark. */
+  writeSteps?: Record<string, number>;
 };
 
 async function loadCostState(db: PrismaClient): Promise<Map<string, CostState>> {
@@ -146,6 +150,7 @@ export async function executeRun(db: PrismaClient, runId: number, options: Colle
       },
       knownPrices: knownPrices.map((price) => ({ ...price, os: price.os as "linux" | "windows", priority: price.priority as "regular" | "spot" | "low" })),
       priceMaxAgeMs: options.priceMaxAgeMs ?? 24 * 3_600_000,
+      kubePageSize: options.kubePageSize,
       onProgress,
     });
     const readMs = Date.now() - started;
@@ -164,6 +169,7 @@ export async function executeRun(db: PrismaClient, runId: number, options: Colle
       cost: snapshot.costSummary,
       readMs,
       writeMs: written.writeMs,
+      writeSteps: written.stepMs,
     };
   } catch (error) {
     clearInterval(timer);

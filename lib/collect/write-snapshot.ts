@@ -30,7 +30,7 @@ export type WriteSnapshotOptions = {
   progress?: Record<string, unknown>;
 };
 
-export type WriteSnapshotResult = { runId: number; status: RunStatus; rows: Record<string, number>; changes: number; writeMs: number };
+export type WriteSnapshotResult = { runId: number; status: RunStatus; rows: Record<string, number>; changes: number; writeMs: number; stepMs: Record<string, number> };
 
 type Tx = Parameters<Parameters<PrismaClient["$transaction"]>[0]>[0];
 
@@ -90,12 +90,17 @@ export async function writeSnapshot(db: PrismaClient, snapshot: CollectedSnapsho
   const takenAt = options.takenAt ?? new Date();
   const status = runStatusOf(snapshot);
   const pools = uniqueBy(snapshot.pools, (pool) => pool.id);
+  const stepMs: Record<string, number> = {};
+  let stepStarted = Date.now();
   const step = async (name: string) => {
+    stepMs[name] = Date.now() - stepStarted;
+    stepStarted = Date.now();
     if (options.signal?.aborted) throw options.signal.reason instanceof Error ? options.signal.reason : new Error("the write was stopped");
     await options.afterStep?.(name);
   };
 
   const result = await db.$transaction(async (tx) => {
+    stepStarted = Date.now();
     await lockCollections(tx);
     let runId = options.runId;
     if (runId === undefined) {
@@ -226,7 +231,7 @@ export async function writeSnapshot(db: PrismaClient, snapshot: CollectedSnapsho
       uniqueBy(snapshot.quotas, (q) => `${q.subscriptionId}|${q.region}|${q.family}`).map((quota) => ({ ...quota, runId: runId!, takenAt })),
     );
     rows.PoolChange = await insertRows(tx, "PoolChange", changes);
-    await step("snapshots");
+    await step("pending pods, quotas, changes");
 
     const costs = new Map<string, CollectedSnapshot["costs"][number]>();
     for (const cost of snapshot.costs) {
@@ -294,5 +299,5 @@ export async function writeSnapshot(db: PrismaClient, snapshot: CollectedSnapsho
     await step("run");
     return { runId, rows, changes: changes.length };
   });
-  return { ...result, status, writeMs: Date.now() - started };
+  return { ...result, status, writeMs: Date.now() - started, stepMs };
 }

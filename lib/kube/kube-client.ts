@@ -5,6 +5,7 @@
  * deserialisation of every pod costs more than reading it (60,000 nodes bring hundreds of thousands of pods).
  * Every request goes through the run's CallRunner (limits, timeouts, retries, counting).
  */
+import { createHash } from "node:crypto";
 import https from "node:https";
 import { KubeConfig } from "@kubernetes/client-node";
 import type { TokenCredential } from "@azure/identity";
@@ -54,6 +55,35 @@ function entraServerId(kc: KubeConfig): string | undefined {
   return index >= 0 ? args[index + 1] : AKS_ENTRA_SERVER_ID;
 }
 
+type TlsOptions = Pick<https.AgentOptions, "ca" | "cert" | "key" | "rejectUnauthorized" | "servername">;
+
+/**
+ * One keep-alive agent per API server and TLS identity, shared by the runs of a process: a TLS context (its CA
+ * parsed) and the connections' sessions are made once, not per cluster per run. Few sockets per cluster: the
+ * cluster's four reads are quick, and every extra socket is a TLS handshake.
+ */
+const agents = new Map<string, https.Agent>();
+const MAX_AGENTS = 2_000;
+
+function agentFor(server: string, tls: TlsOptions): https.Agent {
+  const fingerprint = createHash("sha256");
+  fingerprint.update(new URL(server).origin);
+  for (const part of [tls.ca, tls.cert, tls.key, String(tls.rejectUnauthorized), tls.servername]) fingerprint.update(part ? String(part) : "-");
+  const key = fingerprint.digest("hex");
+  let agent = agents.get(key);
+  if (!agent) {
+    if (agents.size >= MAX_AGENTS) {
+      const [oldest, old] = agents.entries().next().value!;
+      old.destroy();
+      agents.delete(oldest);
+    }
+    // Idle sockets close after a while: a fleet of clusters must not hold thousands of them between runs.
+    agent = new https.Agent({ keepAlive: true, maxSockets: 3, timeout: 30_000, ...tls });
+    agents.set(key, agent);
+  }
+  return agent;
+}
+
 export type KubeClientOptions = {
   runner: CallRunner;
   /** The limiter key, e.g. the cluster id: calls to one API server are bounded together. */
@@ -83,7 +113,7 @@ export async function createKubeClient(kubeconfigYaml: string, { runner, key, cr
     await kc.applyToHTTPSOptions(options);
   }
   const { ca, cert, key: tlsKey, rejectUnauthorized, servername, headers } = options as https.RequestOptions & { servername?: string };
-  const agent = new https.Agent({ keepAlive: true, maxSockets: 8, ca, cert, key: tlsKey, rejectUnauthorized, servername });
+  const agent = agentFor(server, { ca, cert, key: tlsKey, rejectUnauthorized, servername });
   const baseHeaders = { ...(headers as Record<string, string>), accept: "application/json" };
 
   function request(path: string, signal: AbortSignal): Promise<Answer> {
@@ -106,7 +136,7 @@ export async function createKubeClient(kubeconfigYaml: string, { runner, key, cr
         const value = a.headers[name];
         return Array.isArray(value) ? value[0] : value;
       },
-    }));
+    }), "kube");
     if (answer.status < 200 || answer.status >= 300) {
       let reason: string | undefined;
       try {
@@ -145,6 +175,7 @@ export async function createKubeClient(kubeconfigYaml: string, { runner, key, cr
         }
       }
     },
-    close: () => agent.destroy(),
+    // The agent outlives the client (shared); idle sockets close on their own.
+    close: () => undefined,
   };
 }

@@ -8,7 +8,7 @@ import type { NodeWire, PodWire } from "@/lib/model/kube-objects";
 import { addPodToNodeUsage, isUnscheduledPod, summariseNode, type NodeSummary, type NodeUsage } from "@/lib/model/node-measures";
 import { summarisePendingPod, type PendingPodSummary } from "@/lib/model/pending-pod";
 import { KubeHttpError, type KubeClient } from "./kube-client";
-import { configMapSchema, eventSchema, nodeSchema, podSchema } from "./schemas";
+import { configMapSchema, eventSchema, nodeSchema, podSchema, scheduledPodSchema } from "./schemas";
 
 export type MalformedKubeItem = { kind: string; id: string | null; reason: string };
 
@@ -40,13 +40,16 @@ function listMalformed(all: MalformedKubeItem[]) {
   return { reset: () => all.splice(start) };
 }
 
-async function readNodes(client: KubeClient, malformed: MalformedKubeItem[]): Promise<NodeSummary[]> {
+/** Items per list page; tests make it small to exercise paging. */
+export type ReadOptions = { pageSize?: number };
+
+async function readNodes(client: KubeClient, malformed: MalformedKubeItem[], options: ReadOptions): Promise<NodeSummary[]> {
   let nodes: NodeSummary[] = [];
   const own = listMalformed(malformed);
   await client.list(
     "/api/v1/nodes",
     "kubeNodes",
-    NODE_PAGE,
+    options.pageSize ?? NODE_PAGE,
     (page) => {
       for (const raw of page) {
         const parsed = nodeSchema.safeParse(raw);
@@ -62,7 +65,7 @@ async function readNodes(client: KubeClient, malformed: MalformedKubeItem[]): Pr
   return nodes;
 }
 
-async function readPods(client: KubeClient, malformed: MalformedKubeItem[]): Promise<{ usage: Map<string, NodeUsage>; unscheduled: PodWire[] }> {
+async function readPods(client: KubeClient, malformed: MalformedKubeItem[], options: ReadOptions): Promise<{ usage: Map<string, NodeUsage>; unscheduled: PodWire[] }> {
   // Pods are summed per node page by page: only the unscheduled ones are kept whole.
   const result = { usage: new Map<string, NodeUsage>(), unscheduled: [] as PodWire[] };
   const own = listMalformed(malformed);
@@ -71,17 +74,23 @@ async function readPods(client: KubeClient, malformed: MalformedKubeItem[]): Pro
   await client.list(
     path,
     "kubePods",
-    POD_PAGE,
+    options.pageSize ?? POD_PAGE,
     (page) => {
       for (const raw of page) {
-        const parsed = podSchema.safeParse(raw);
-        if (!parsed.success) {
-          malformed.push({ kind: "pod", id: itemName(raw), reason: reasonOf(parsed.error) });
+        const checked = scheduledPodSchema.safeParse(raw);
+        if (!checked.success) {
+          malformed.push({ kind: "pod", id: itemName(raw), reason: reasonOf(checked.error) });
           continue;
         }
-        const pod = parsed.data as PodWire;
-        if (isUnscheduledPod(pod)) result.unscheduled.push(pod);
-        else addPodToNodeUsage(result.usage, pod);
+        // The slim check covers what summing needs; a pod that is kept is checked in full.
+        const pod = checked.data as PodWire;
+        if (!isUnscheduledPod(pod)) {
+          addPodToNodeUsage(result.usage, pod);
+          continue;
+        }
+        const full = podSchema.safeParse(raw);
+        if (full.success) result.unscheduled.push(full.data as PodWire);
+        else malformed.push({ kind: "pod", id: itemName(raw), reason: reasonOf(full.error) });
       }
     },
     () => {
@@ -94,11 +103,11 @@ async function readPods(client: KubeClient, malformed: MalformedKubeItem[]): Pro
 }
 
 /** The newest FailedScheduling message per pod (namespace/name). */
-async function readSchedulingMessages(client: KubeClient, malformed: MalformedKubeItem[]): Promise<Map<string, { message: string; at: string }>> {
+async function readSchedulingMessages(client: KubeClient, malformed: MalformedKubeItem[], options: ReadOptions): Promise<Map<string, { message: string; at: string }>> {
   const messages = new Map<string, { message: string; at: string }>();
   const own = listMalformed(malformed);
   const path = `/api/v1/events?fieldSelector=${encodeURIComponent("reason=FailedScheduling,involvedObject.kind=Pod")}`;
-  await client.list(path, "kubeEvents", EVENT_PAGE, (page) => {
+  await client.list(path, "kubeEvents", options.pageSize ?? EVENT_PAGE, (page) => {
     for (const raw of page) {
       const parsed = eventSchema.safeParse(raw);
       if (!parsed.success) {
@@ -143,11 +152,11 @@ async function readAutoscalerStatus(client: KubeClient, malformed: MalformedKube
   }
 }
 
-export async function readClusterState(client: KubeClient): Promise<ClusterState> {
+export async function readClusterState(client: KubeClient, options: ReadOptions = {}): Promise<ClusterState> {
   const malformed: MalformedKubeItem[] = [];
-  const [nodes, pods, autoscalerStatus] = await Promise.all([readNodes(client, malformed), readPods(client, malformed), readAutoscalerStatus(client, malformed)]);
+  const [nodes, pods, autoscalerStatus] = await Promise.all([readNodes(client, malformed, options), readPods(client, malformed, options), readAutoscalerStatus(client, malformed)]);
   // Events only matter for pods that wait: a healthy cluster costs no event read.
-  const messages = pods.unscheduled.length > 0 ? await readSchedulingMessages(client, malformed) : new Map<string, { message: string; at: string }>();
+  const messages = pods.unscheduled.length > 0 ? await readSchedulingMessages(client, malformed, options) : new Map<string, { message: string; at: string }>();
   const empty: NodeUsage = { requestedCpuMillis: 0, requestedMemoryBytes: 0, podCount: 0 };
   return {
     nodes: nodes.map((node) => ({ ...node, ...(pods.usage.get(node.name) ?? empty) })),

@@ -34,9 +34,20 @@ export type CallStats = {
 /** What one attempt produced: a status and headers to judge it by, or the error it threw. */
 export type AttemptOutcome = { status?: number; header?: (name: string) => string | null | undefined };
 
+/**
+ * Calls wait in lanes: Azure (Resource Manager, Cost Management, prices) and Kubernetes (one API server per
+ * cluster). A lane has its own overall limit, so that slow cluster APIs do not hold every slot while Resource
+ * Manager calls queue behind them; each key (a subscription, a cluster) has its own limit within its lane.
+ */
+export type Lane = "azure" | "kube";
+
 export type CallRunnerOptions = {
+  /** Concurrent calls per lane. */
   concurrency: number;
+  /** Concurrent calls per key (subscription or cluster). */
   keyConcurrency: number;
+  /** Concurrent Kubernetes calls in all (default: concurrency / 2, at least 1): each may carry megabytes of pods. */
+  kubeConcurrency?: number;
   callTimeoutMs: number;
   /** Epoch ms after which no new attempt starts. */
   deadline?: number;
@@ -47,7 +58,7 @@ export type CallRunnerOptions = {
 
 export class CallRunner {
   readonly stats: CallStats = { calls: 0, retries: 0, throttled: 0, byKind: {} };
-  readonly limiter: KeyedLimiter;
+  private readonly lanes: Record<Lane, KeyedLimiter>;
   readonly retry: RetryPolicyOptions;
   readonly callTimeoutMs: number;
   readonly deadline: number;
@@ -55,7 +66,10 @@ export class CallRunner {
   private readonly random: () => number;
 
   constructor(options: CallRunnerOptions) {
-    this.limiter = new KeyedLimiter(options.concurrency, options.keyConcurrency);
+    this.lanes = {
+      azure: new KeyedLimiter(options.concurrency, options.keyConcurrency),
+      kube: new KeyedLimiter(options.kubeConcurrency ?? Math.max(1, Math.floor(options.concurrency / 2)), Math.min(3, options.keyConcurrency)),
+    };
     this.retry = { ...defaultRetryPolicy, ...options.retry };
     this.callTimeoutMs = options.callTimeoutMs;
     this.deadline = options.deadline ?? Number.POSITIVE_INFINITY;
@@ -78,12 +92,13 @@ export class CallRunner {
    * `judge` turns a result into its status and headers (a result with a retryable status is tried again; after
    * the last try it is returned as it is, for the caller to report).
    */
-  async run<T>(kind: string, key: string | undefined, attempt: (signal: AbortSignal) => Promise<T>, judge: (result: T) => AttemptOutcome = () => ({})): Promise<T> {
+  async run<T>(kind: string, key: string | undefined, attempt: (signal: AbortSignal) => Promise<T>, judge: (result: T) => AttemptOutcome = () => ({}), lane: Lane = "azure"): Promise<T> {
     const stats = this.kindStats(kind);
+    const limiter = this.lanes[lane];
     for (let retry = 0; ; retry++) {
       this.checkRunning();
       const queued = performance.now();
-      const release = await this.limiter.acquire(key, this.signal);
+      const release = await limiter.acquire(key, this.signal);
       const began = performance.now();
       stats.waitMs += began - queued;
       const controller = new AbortController();

@@ -137,8 +137,14 @@ async function fleetNodeTrend(db: PrismaClient, runId: number, to: Date, range: 
   return { range, bucketSeconds, points: toFleetNodeSeries(rows, bucketSeconds) };
 }
 
+/** Pool changes of the week up to the run; the first run's "appeared" rows are the initial inventory, not changes. */
 async function recentChanges(db: PrismaClient, runId: number, to: Date): Promise<Extract<FleetOverview, { state: "ready" }>["changes"]> {
-  const where = { runId: { lte: runId }, takenAt: { gt: new Date(to.getTime() - WEEK_MS), lte: new Date(to.getTime() + 60_000) } };
+  const firstRun = await db.collectionRun.findFirst({ orderBy: { id: "asc" }, select: { id: true } });
+  const where = {
+    runId: { lte: runId },
+    takenAt: { gt: new Date(to.getTime() - WEEK_MS), lte: new Date(to.getTime() + 60_000) },
+    NOT: { field: "pool", runId: firstRun?.id ?? 0 },
+  };
   const [latest, counts] = await Promise.all([
     db.poolChange.findMany({
       where,
