@@ -83,7 +83,7 @@ describe.each(testStoreKinds())("collecting the demo estate into %s", (kind) => 
 
   it("retries throttling (ARM Retry-After, Cost Management QPU) and 5xx, and ends complete", async () => {
     const first = emulator.estate.clusters[0];
-    emulator.faults.add({ kind: "arm", path: "/agentpools$", effect: { type: "throttle", retryAfterSeconds: 1 }, times: 3 });
+    emulator.faults.add({ kind: "arm", path: "/agentpools(\\?|$)", effect: { type: "throttle", retryAfterSeconds: 1 }, times: 3 });
     emulator.faults.add({ kind: "cost", effect: { type: "throttle", retryAfterSeconds: 1 }, times: 1 });
     emulator.faults.add({ kind: "arm", path: "/machines", effect: { type: "error", status: 503 }, times: 2 });
     emulator.faults.add({ kind: "kube", cluster: first.key, path: "/api/v1/nodes", effect: { type: "error", status: 500 }, times: 1 });
@@ -100,7 +100,7 @@ describe.each(testStoreKinds())("collecting the demo estate into %s", (kind) => 
 
   it("reports a subscription without Reader, and does not mark its clusters deleted", async () => {
     const sub = emulator.estate.subscriptions[0];
-    emulator.faults.add({ kind: "arm", subscription: sub.arm.subscriptionId, path: "managedclusters$", effect: { type: "error", status: 403, code: "AuthorizationFailed", message: "The client does not have authorization to perform action 'Microsoft.ContainerService/managedClusters/read'" } });
+    emulator.faults.add({ kind: "arm", subscription: sub.arm.subscriptionId, path: "managedclusters(\\?|$)", effect: { type: "error", status: 403, code: "AuthorizationFailed", message: "The client does not have authorization to perform action 'Microsoft.ContainerService/managedClusters/read'" } });
     const result = await run();
     const denied = errorsOf(result.errors, "permission").find((error) => error.scope === sub.id.toLowerCase());
     expect(denied?.hint).toMatch(/Reader on the subscription/);
@@ -139,8 +139,8 @@ describe.each(testStoreKinds())("collecting the demo estate into %s", (kind) => 
 
   it("reports a malformed agent pool list and a pool missing fields, without marking pools deleted", async () => {
     const [broken, sparse] = emulator.estate.clusters;
-    emulator.faults.add({ kind: "arm", cluster: broken.key, path: "/agentpools$", effect: "malformed" });
-    emulator.faults.add({ kind: "arm", cluster: sparse.key, path: "/agentpools$", effect: { type: "omit", fields: ["nodeLabels", "tags", "maxPods"] } });
+    emulator.faults.add({ kind: "arm", cluster: broken.key, path: "/agentpools(\\?|$)", effect: "malformed" });
+    emulator.faults.add({ kind: "arm", cluster: sparse.key, path: "/agentpools(\\?|$)", effect: { type: "omit", fields: ["nodeLabels", "tags", "maxPods"] } });
     const result = await run();
     const malformed = errorsOf(result.errors, "malformed").filter((error) => error.scope === broken.id.toLowerCase());
     expect(malformed).toHaveLength(1);

@@ -130,7 +130,9 @@ export class CallRunner {
         this.stats.throttled += 1;
         stats.throttled += 1;
       }
-      const maxRetries = failure !== undefined && isUnreachableError(failure) ? Math.min(1, this.retry.maxRetries) : this.retry.maxRetries;
+      // A server nobody answers for (refused, or silent past the timeout) is retried briefly, not for minutes.
+      const maxRetries =
+        failure === undefined ? this.retry.maxRetries : isUnreachableError(failure) ? Math.min(1, this.retry.maxRetries) : failure instanceof CallTimeoutError ? Math.min(2, this.retry.maxRetries) : this.retry.maxRetries;
       if (!retryable || retry >= maxRetries) {
         if (failure !== undefined || (status !== undefined && status >= 400)) stats.failed += 1;
         if (failure !== undefined) throw failure;
