@@ -100,11 +100,13 @@ describe.each(testStoreKinds())("collecting the demo estate into %s", (kind) => 
 
   it("reports a subscription without Reader, and does not mark its clusters deleted", async () => {
     const sub = emulator.estate.subscriptions[0];
+    const subscriptionId = `/subscriptions/${sub.arm.subscriptionId}`;
+    await run();
     emulator.faults.add({ kind: "arm", subscription: sub.arm.subscriptionId, path: "managedclusters(\\?|$)", effect: { type: "error", status: 403, code: "AuthorizationFailed", message: "The client does not have authorization to perform action 'Microsoft.ContainerService/managedClusters/read'" } });
     const result = await run();
-    const denied = errorsOf(result.errors, "permission").find((error) => error.scope === sub.id.toLowerCase());
+    const denied = errorsOf(result.errors, "permission").find((error) => error.scope === subscriptionId);
     expect(denied?.hint).toMatch(/Reader on the subscription/);
-    const clusters = await store.db.cluster.findMany({ where: { subscriptionId: sub.id.toLowerCase() } });
+    const clusters = await store.db.cluster.findMany({ where: { subscriptionId } });
     expect(clusters.length).toBeGreaterThan(0);
     expect(clusters.every((cluster) => cluster.deletedAt === null)).toBe(true);
     expect(await store.db.nodePool.count({ where: { deletedAt: { not: null } } })).toBe(0);
@@ -139,6 +141,7 @@ describe.each(testStoreKinds())("collecting the demo estate into %s", (kind) => 
 
   it("reports a malformed agent pool list and a pool missing fields, without marking pools deleted", async () => {
     const [broken, sparse] = emulator.estate.clusters;
+    await run();
     emulator.faults.add({ kind: "arm", cluster: broken.key, path: "/agentpools(\\?|$)", effect: "malformed" });
     emulator.faults.add({ kind: "arm", cluster: sparse.key, path: "/agentpools(\\?|$)", effect: { type: "omit", fields: ["nodeLabels", "tags", "maxPods"] } });
     const result = await run();

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { CallRunner, CallTimeoutError } from "./call-runner";
+import { CallRunner, CallTimeoutError, DeadlineError } from "./call-runner";
 import { mapBounded, Semaphore } from "./limiter";
 
 const fast = { maxRetries: 3, baseDelayMs: 1, maxDelayMs: 5 };
@@ -43,6 +43,14 @@ describe("CallRunner", () => {
     const answer = await runner.run("q", undefined, async () => ({ status: 429, headers: { "retry-after": "60" } }), judge);
     expect(answer.status).toBe(429);
     expect(runner.stats.calls).toBe(1);
+  });
+
+  it("says deadline, not timeout, for a call that waited for a slot past the deadline", async () => {
+    const runner = new CallRunner({ concurrency: 1, keyConcurrency: 1, callTimeoutMs: 1000, deadline: Date.now() + 50, retry: fast });
+    const slow = runner.run("a", undefined, () => new Promise<Answer>((resolve) => setTimeout(() => resolve({ status: 200 }), 80)), judge);
+    const queued = runner.run("b", undefined, async () => ({ status: 200 }), judge);
+    await expect(queued).rejects.toBeInstanceOf(DeadlineError);
+    await slow;
   });
 
   it("stops when the run is aborted", async () => {

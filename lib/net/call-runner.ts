@@ -101,6 +101,11 @@ export class CallRunner {
       const release = await limiter.acquire(key, this.signal);
       const began = performance.now();
       stats.waitMs += began - queued;
+      // The wait for a slot may have outlasted the run: then this is the deadline, not a call that timed out.
+      if (Date.now() >= this.deadline || this.signal?.aborted) {
+        release();
+        this.checkRunning();
+      }
       const controller = new AbortController();
       const onRunAbort = () => controller.abort(this.signal?.reason);
       this.signal?.addEventListener("abort", onRunAbort, { once: true });
