@@ -23,7 +23,7 @@ describe("withErrors", () => {
   });
 
   it("passes a good answer through", async () => {
-    const response = await withErrors(async () => Response.json({ ok: true }))(request);
+    const response = await withErrors(async (_request: Request) => Response.json({ ok: true }))(request);
     expect(response.status).toBe(200);
   });
 });

@@ -65,9 +65,10 @@ async function readNodes(client: KubeClient, malformed: MalformedKubeItem[], opt
   return nodes;
 }
 
-async function readPods(client: KubeClient, malformed: MalformedKubeItem[], options: ReadOptions): Promise<{ usage: Map<string, NodeUsage>; unscheduled: PodWire[] }> {
-  // Pods are summed per node page by page: only the unscheduled ones are kept whole.
-  const result = { usage: new Map<string, NodeUsage>(), unscheduled: [] as PodWire[] };
+async function readPods(client: KubeClient, malformed: MalformedKubeItem[], options: ReadOptions): Promise<{ usage: Map<string, NodeUsage>; unscheduled: PendingPodSummary[] }> {
+  // Pods are summed per node page by page; unscheduled ones are kept as summaries (the scheduler's message is
+  // added once the events are read), so no pod object outlives its page.
+  const result = { usage: new Map<string, NodeUsage>(), unscheduled: [] as PendingPodSummary[] };
   const own = listMalformed(malformed);
   // Finished pods hold nothing: let the server leave them out (the filter below still applies if it does not).
   const path = `/api/v1/pods?fieldSelector=${encodeURIComponent("status.phase!=Succeeded,status.phase!=Failed")}`;
@@ -89,7 +90,7 @@ async function readPods(client: KubeClient, malformed: MalformedKubeItem[], opti
           continue;
         }
         const full = podSchema.safeParse(raw);
-        if (full.success) result.unscheduled.push(full.data as PodWire);
+        if (full.success) result.unscheduled.push(summarisePendingPod(full.data as PodWire, null));
         else malformed.push({ kind: "pod", id: itemName(raw), reason: reasonOf(full.error) });
       }
     },
@@ -160,7 +161,10 @@ export async function readClusterState(client: KubeClient, options: ReadOptions 
   const empty: NodeUsage = { requestedCpuMillis: 0, requestedMemoryBytes: 0, podCount: 0 };
   return {
     nodes: nodes.map((node) => ({ ...node, ...(pods.usage.get(node.name) ?? empty) })),
-    pendingPods: pods.unscheduled.map((pod) => summarisePendingPod(pod, messages.get(`${pod.metadata.namespace}/${pod.metadata.name}`)?.message ?? null)),
+    pendingPods: pods.unscheduled.map((pod) => {
+      const message = messages.get(`${pod.namespace}/${pod.name}`)?.message;
+      return message ? { ...pod, schedulerMessage: message } : pod;
+    }),
     autoscalerStatus,
     malformed,
   };

@@ -46,7 +46,7 @@ export type CallRunnerOptions = {
   concurrency: number;
   /** Concurrent calls per key (subscription or cluster). */
   keyConcurrency: number;
-  /** Concurrent Kubernetes calls in all (default: concurrency / 2, at least 1): each may carry megabytes of pods. */
+  /** Concurrent Kubernetes calls in all (default: concurrency / 4, between 1 and 16): each may carry megabytes of pods. */
   kubeConcurrency?: number;
   callTimeoutMs: number;
   /** Epoch ms after which no new attempt starts. */
@@ -68,7 +68,7 @@ export class CallRunner {
   constructor(options: CallRunnerOptions) {
     this.lanes = {
       azure: new KeyedLimiter(options.concurrency, options.keyConcurrency),
-      kube: new KeyedLimiter(options.kubeConcurrency ?? Math.max(1, Math.floor(options.concurrency / 2)), Math.min(3, options.keyConcurrency)),
+      kube: new KeyedLimiter(options.kubeConcurrency ?? Math.min(16, Math.max(1, Math.floor(options.concurrency / 4))), Math.min(3, options.keyConcurrency)),
     };
     this.retry = { ...defaultRetryPolicy, ...options.retry };
     this.callTimeoutMs = options.callTimeoutMs;
