@@ -40,3 +40,13 @@ describe("parseConfig", () => {
     expect(parseConfig({ POOLSCOPE_SUBSCRIPTIONS: "AAA, bbb ccc" }).azure.subscriptions).toEqual(["aaa", "bbb", "ccc"]);
   });
 });
+
+describe("the running app's address for npm run collect", () => {
+  it.each([
+    [{}, "http://127.0.0.1:3000"],
+    [{ PORT: "3300" }, "http://127.0.0.1:3300"],
+    [{ PORT: "3300", POOLSCOPE_APP_URL: "http://127.0.0.1:8080/" }, "http://127.0.0.1:8080"],
+  ])("from %o is %s", (env, url) => {
+    expect(parseConfig(env).appUrl).toBe(url);
+  });
+});

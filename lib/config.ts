@@ -140,7 +140,8 @@ export function parseConfig(env: Record<string, string | undefined>): Config {
       armScope: e.POOLSCOPE_ARM_SCOPE,
       subscriptions: e.POOLSCOPE_SUBSCRIPTIONS,
     },
-    appUrl: (e.POOLSCOPE_APP_URL ?? "http://127.0.0.1:3000").replace(/\/+$/, ""),
+    // `npm start` listens on PORT, so a `npm run collect` beside it with the same PORT finds it without more settings.
+    appUrl: (e.POOLSCOPE_APP_URL ?? `http://127.0.0.1:${env.PORT ?? "3000"}`).replace(/\/+$/, ""),
     collect: {
       // Against real Azure a schedule is opt-in; the demo collects on its own so history builds up.
       intervalMinutes: e.POOLSCOPE_COLLECT_INTERVAL_MINUTES ?? (source === "emulator" ? 1 : 0),
