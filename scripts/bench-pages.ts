@@ -213,6 +213,7 @@ async function writeHistory(store: Store): Promise<{ runs: number; poolRows: num
     const changes: RowOf<"PoolChange">[] = [];
     const sent = { version: [] as number[], ...Object.fromEntries(MEASURED.map((c) => [c, [] as unknown[]])) } as { version: number[] } & Record<(typeof MEASURED)[number], unknown[]>;
     let nodeCount = 0;
+    let spotNodeCount = 0;
     for (const subscription of estate.subscriptions) {
       let t = performance.now();
       const loads = sim.syncSubscription(subscription.id);
@@ -244,6 +245,7 @@ async function writeHistory(store: Store): Promise<{ runs: number; poolRows: num
         }
         const measures: Measures = poolMeasures(pool, loads.get(pool.id), !clusterById.get(pool.clusterId)!.unreachable);
         nodeCount += measures.nodesReady + measures.nodesNotReady;
+        if (pool.arm.properties?.scaleSetPriority === "Spot") spotNodeCount += measures.nodesReady + measures.nodesNotReady;
         sent.version.push(state.version);
         for (const c of MEASURED) sent[c].push(measures[c]);
       }
@@ -251,7 +253,7 @@ async function writeHistory(store: Store): Promise<{ runs: number; poolRows: num
     }
     const runRow: RowOf<"CollectionRun"> = {
       id: run, startedAt: takenAt, finishedAt: new Date(takenAt.getTime() + 90_000), status: "succeeded", trigger: "backfill", source: "https://management.azure.com",
-      subscriptionCount: estate.subscriptions.length, clusterCount: estate.clusters.length, poolCount: sent.version.length, nodeCount, progress: { phase: "done" },
+      subscriptionCount: estate.subscriptions.length, clusterCount: estate.clusters.length, poolCount: sent.version.length, nodeCount, regularNodeCount: nodeCount - spotNodeCount, spotNodeCount, progress: { phase: "done" },
     };
     const waitStarted = performance.now();
     await pending;

@@ -5,6 +5,7 @@
  * pool's previous snapshot becomes a PoolChange row; snapshot rows go in by bulk insert; cost days and prices are
  * upserted. The input is validated before the transaction opens.
  */
+import { countRunNodes } from "@/lib/model/run-node-totals";
 import type { JsonObject } from "@/lib/model/agent-pool";
 import { diffPoolProperties, type PropertyChange } from "@/lib/model/drift";
 import type { CollectedSnapshot, RunError } from "@/lib/model/snapshot";
@@ -289,6 +290,7 @@ export async function writeSnapshot(db: PrismaClient, snapshot: CollectedSnapsho
         clusterCount: snapshot.clusters.length,
         poolCount: pools.length,
         nodeCount: rows.NodeSnapshot,
+        ...countRunNodes(pools),
         pendingPodCount: rows.PendingPod,
         callCount: snapshot.stats.calls,
         retryCount: snapshot.stats.retries,

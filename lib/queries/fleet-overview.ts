@@ -109,7 +109,7 @@ async function breakdownsOf(db: PrismaClient, runId: number) {
 
 /**
  * Nodes over the range up to the run, regular and spot: one point per run, or for long ranges the last run of
- * each bucket, whose pool rows are then summed through the (runId) primary key. A few hundred runs at most.
+ * each bucket, read from the run's node roll-up (CollectionRun.regularNodeCount and spotNodeCount).
  */
 async function fleetNodeTrend(db: PrismaClient, runId: number, to: Date, range: ChartRange): Promise<Extract<FleetOverview, { state: "ready" }>["nodeTrend"]> {
   const rangeMs = chartRanges[range];
@@ -118,22 +118,16 @@ async function fleetNodeTrend(db: PrismaClient, runId: number, to: Date, range: 
   // the history there is, so a young store shows every run.
   const first = await db.collectionRun.findFirst({ where: { status: { in: ["succeeded", "partial"] }, id: { lte: runId }, startedAt: { gt: from } }, orderBy: { startedAt: "asc" }, select: { startedAt: true } });
   const bucketSeconds = chooseBucketSeconds(first ? to.getTime() - first.startedAt.getTime() : rangeMs, 120);
+  // The last run of each bucket, with its node roll-up (written by the collector): one CollectionRun row a point.
   const rows = await db.$queryRaw<{ at: Date; regular: number; spot: number }[]>(sql`
-    WITH picked AS (
-      SELECT DISTINCT ON (b) x."id", x."startedAt"
-      FROM (
-        SELECT floor(extract(epoch FROM r."startedAt") / ${bucketSeconds}) AS b, r."id", r."startedAt"
-        FROM "CollectionRun" r
-        WHERE r."status"::text IN ${READABLE} AND r."id" <= ${runId} AND r."startedAt" > ${from} AND r."startedAt" <= ${to}
-      ) x
-      ORDER BY b, x."startedAt" DESC
-    )
-    SELECT picked."startedAt" AS "at",
-      COALESCE(sum(${nodesOf}) FILTER (WHERE COALESCE(ps."scaleSetPriority", 'Regular') <> 'Spot'), 0)::int AS "regular",
-      COALESCE(sum(${nodesOf}) FILTER (WHERE ps."scaleSetPriority" = 'Spot'), 0)::int AS "spot"
-    FROM picked JOIN "PoolSnapshot" ps ON ps."runId" = picked."id"
-    GROUP BY picked."id", picked."startedAt"
-    ORDER BY picked."startedAt"`);
+    SELECT DISTINCT ON (x."b") x."startedAt" AS "at", x."regularNodeCount" AS "regular", x."spotNodeCount" AS "spot"
+    FROM (
+      SELECT floor(extract(epoch FROM r."startedAt") / ${bucketSeconds}) AS "b", r."startedAt", r."regularNodeCount", r."spotNodeCount"
+      FROM "CollectionRun" r
+      WHERE r."status"::text IN ${READABLE} AND r."id" <= ${runId} AND r."startedAt" > ${from} AND r."startedAt" <= ${to}
+    ) x
+    ORDER BY x."b", x."startedAt" DESC`);
+  rows.sort((a, b) => a.at.getTime() - b.at.getTime());
   return { range, bucketSeconds, points: toFleetNodeSeries(rows, bucketSeconds) };
 }
 

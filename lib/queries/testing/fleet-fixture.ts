@@ -4,6 +4,7 @@
  * Windows pools, GPU pools), and runs of snapshots with the drift rows the collector would write between them.
  * Pools are ARM objects normalised by the collector's own `normaliseAgentPool`, so the columns match real runs.
  */
+import { countRunNodes } from "@/lib/model/run-node-totals";
 import { normaliseAgentPool, type AgentPoolWire, type JsonObject } from "@/lib/model/agent-pool";
 import type { PrismaClient } from "@/lib/store/generated/client";
 import { insertRows, type RowOf } from "@/lib/store/insert-rows";
@@ -188,6 +189,11 @@ export async function writeRun(db: PrismaClient, fleet: Fleet, previous: Map<str
     await db.nodePool.update({ where: { id: pool.id }, data: { deletedAt: takenAt } });
   }
   await insertRows(db, "PoolSnapshot", snapshots);
+  // The collector's writer keeps this roll-up with each run; the fixture does the same with the same rule.
+  await db.collectionRun.update({
+    where: { id: run.id },
+    data: countRunNodes(snapshots.map((row) => ({ measured: row.measured ?? false, nodesReady: row.nodesReady ?? 0, nodesNotReady: row.nodesNotReady ?? 0, count: row.count ?? null, scaleSetPriority: row.scaleSetPriority ?? null }))),
+  });
   await insertRows(db, "NodeSnapshot", nodes);
   await insertRows(db, "PoolChange", changes);
   await insertRows(
