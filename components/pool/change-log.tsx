@@ -1,8 +1,9 @@
 import Link from "next/link";
-import { formatCount, formatDateTime } from "@/lib/format";
+import { LinkPager } from "@/components/link-pager";
+import { formatDateTime } from "@/lib/format";
 import { poolHref } from "@/lib/hrefs";
 import { describeChange, type ChangePart } from "@/lib/model/pool-changes";
-import type { PoolChangeEntry } from "@/lib/queries/pool-detail";
+import type { PoolDetail } from "@/lib/queries/pool-detail";
 
 function show(value: unknown): string {
   if (value === undefined || value === null) return "not set";
@@ -31,16 +32,13 @@ function Part({ part }: { part: ChangePart }) {
   );
 }
 
-/** Drift: every property that changed between two snapshots of the pool, newest first, from what to what. */
-export function ChangeLog({ poolId, changes, total }: { poolId: string; changes: PoolChangeEntry[]; total: number }) {
-  if (changes.length === 0) return <p className="muted">No property of this pool has changed since Poolscope first read it.</p>;
+type Props = { poolId: string; changes: Extract<PoolDetail, { state: "ready" }>["changes"]; hrefFor: (page: number) => string };
+
+/** Drift: every property that changed between two snapshots of the pool, newest first, from what to what; paged. */
+export function ChangeLog({ poolId, changes: { total, page, size, shown: changes }, hrefFor }: Props) {
+  if (total === 0) return <p className="muted">No property of this pool has changed since Poolscope first read it.</p>;
   return (
     <>
-      {total > changes.length ? (
-        <p className="muted">
-          The latest {formatCount(changes.length)} of {formatCount(total)} changes.
-        </p>
-      ) : null}
       <div className="table-wrap">
         <table className="data change-log">
           <caption className="skip-link">Changes to the pool, newest first</caption>
@@ -83,6 +81,7 @@ export function ChangeLog({ poolId, changes, total }: { poolId: string; changes:
           </tbody>
         </table>
       </div>
+      <LinkPager page={page} size={size} total={total} noun="changes" hrefFor={hrefFor} />
     </>
   );
 }

@@ -141,8 +141,10 @@ export function PoolDetailView({ detail }: { detail: Ready }) {
           )}
         </>
       ) : null}
-      <h2 className="section-title">Change log</h2>
-      <ChangeLog poolId={pool.id} changes={detail.changes.shown} total={detail.changes.total} />
+      <h2 className="section-title" id="changes">
+        Change log
+      </h2>
+      <ChangeLog poolId={pool.id} changes={detail.changes} hrefFor={(page) => withRun(`${poolHref(pool.id)}?range=${detail.history.range}&changes=${page}#changes`, past)} />
     </>
   );
 }

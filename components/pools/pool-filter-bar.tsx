@@ -4,7 +4,8 @@ import { useEffect, useRef, useState, type FormEvent } from "react";
 import { formatCount } from "@/lib/format";
 import { poolColumn, poolColumns, type FilterKind, type PoolColumnKey } from "@/lib/model/pool-columns";
 import type { PoolFilters, PoolView } from "@/lib/model/pool-view";
-import type { Facets } from "@/lib/queries/pool-inventory";
+import type { Facets, LongFacets } from "@/lib/queries/pool-inventory";
+import { FacetCombobox } from "./facet-combobox";
 
 const mainFacets: PoolColumnKey[] = ["subscription", "cluster", "mode", "os", "vmSize", "priority", "k8s", "power", "provisioning"];
 
@@ -20,6 +21,9 @@ const hints: Record<FilterKind, string> = {
 type Props = {
   view: PoolView;
   facets: Facets;
+  longFacets: LongFacets;
+  /** The run the page shows: the one whose values a long facet suggests. */
+  run: number;
   onFilters: (filters: PoolFilters) => void;
   onSearch: (q: string | undefined) => void;
 };
@@ -53,7 +57,7 @@ function FacetSelect({ column, values, selected, onChange }: { column: PoolColum
 }
 
 /** Free text, the main facets as lists of the run's values, and any other column through "Add a filter". */
-export function PoolFilterBar({ view, facets, onFilters, onSearch }: Props) {
+export function PoolFilterBar({ view, facets, longFacets, run, onFilters, onSearch }: Props) {
   const [text, setText] = useState(view.q ?? "");
   const typed = useRef(false);
   const [addColumn, setAddColumn] = useState<PoolColumnKey>("labels");
@@ -88,6 +92,15 @@ export function PoolFilterBar({ view, facets, onFilters, onSearch }: Props) {
     setAddValue("");
   };
 
+  const facetField = (key: PoolColumnKey) => {
+    const valueCount = longFacets[key];
+    return valueCount === undefined ? (
+      <FacetSelect key={key} column={key} values={facets[key] ?? []} selected={view.filters[key] ?? []} onChange={(values) => setFilter(key, values)} />
+    ) : (
+      <FacetCombobox key={key} column={key} valueCount={valueCount} run={run} selected={view.filters[key] ?? []} onChange={(values) => setFilter(key, values)} />
+    );
+  };
+
   const moreFacets = poolColumns.filter((column) => "facet" in column && column.facet && !mainFacets.includes(column.key)).map((column) => column.key);
   const moreActive = moreFacets.some((key) => view.filters[key]?.length);
 
@@ -114,16 +127,12 @@ export function PoolFilterBar({ view, facets, onFilters, onSearch }: Props) {
             }}
           />
         </div>
-        {mainFacets.map((key) => (
-          <FacetSelect key={key} column={key} values={facets[key] ?? []} selected={view.filters[key] ?? []} onChange={(values) => setFilter(key, values)} />
-        ))}
+        {mainFacets.map(facetField)}
       </div>
       <details className="more-filters" open={moreActive || undefined}>
         <summary>More filters</summary>
         <div className="filter-row">
-          {moreFacets.map((key) => (
-            <FacetSelect key={key} column={key} values={facets[key] ?? []} selected={view.filters[key] ?? []} onChange={(values) => setFilter(key, values)} />
-          ))}
+          {moreFacets.map(facetField)}
         </div>
         <form className="filter-row add-filter" onSubmit={add}>
           <div className="field">

@@ -20,11 +20,11 @@ export function PoolsExplorer({ inventory, view }: { inventory: Extract<PoolInve
   const { navigate, isPending } = usePoolViewNavigation(view);
   const onFilters = useCallback((filters: PoolFilters) => navigate({ filters }), [navigate]);
   const onSearch = useCallback((q: string | undefined) => navigate({ q }, { replace: true }), [navigate]);
-  const { rows, total, totalNodes, facets, run } = inventory;
+  const { rows, total, totalNodes, facets, longFacets, run } = inventory;
 
   return (
     <div className="pools-explorer" aria-busy={isPending}>
-      <PoolFilterBar view={view} facets={facets} onFilters={onFilters} onSearch={onSearch} />
+      <PoolFilterBar view={view} facets={facets} longFacets={longFacets} run={run.id} onFilters={onFilters} onSearch={onSearch} />
       <ActiveFilters view={view} onFilters={onFilters} onSearch={onSearch} />
       <div className="toolbar">
         <p className="summary" role="status" aria-live="polite">

@@ -30,6 +30,15 @@ describe.each(testStoreKinds())("pool detail on %s", (kind) => {
     await store?.dispose();
   });
 
+  test("the change log comes a page at a time", async () => {
+    const first = await getPoolDetail(spotId, { range: "7d" }, store.db);
+    const second = await getPoolDetail(spotId, { range: "7d", changesPage: 2 }, store.db);
+    if (first.state !== "ready" || second.state !== "ready") throw new Error("expected data");
+    expect(first.changes).toMatchObject({ total: 2, page: 1, size: 50 });
+    expect(first.changes.shown).toHaveLength(2);
+    expect(second.changes).toEqual({ total: 2, page: 2, size: 50, shown: [] });
+  });
+
   test("an unknown pool is not found", async () => {
     expect(await getPoolDetail("/subscriptions/x/nope", { range: "7d" }, store.db)).toEqual({ state: "not-found" });
   });

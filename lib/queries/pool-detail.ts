@@ -5,6 +5,7 @@ import { versionSkew, type VersionSkew } from "@/lib/model/version-skew";
 import { getDb } from "@/lib/store/db";
 import { Prisma, type PrismaClient } from "@/lib/store/generated/client";
 import { armPoolId } from "./pool-inventory";
+import { cachedForRun } from "./run-cache";
 import { resolveRunScope, type NoRun, type RunScope } from "./run-scope";
 
 export type PoolNode = {
@@ -57,15 +58,17 @@ export type PoolDetail =
       skew: VersionSkew;
       /** Nodes of the snapshot's run; node rows are kept for a short window only. */
       nodes: PoolNode[];
-      changes: { total: number; shown: PoolChangeEntry[] };
+      /** One page of the change log, newest first. */
+      changes: { total: number; page: number; size: number; shown: PoolChangeEntry[] };
       history: { range: ChartRange; bucketSeconds: number; from: string; to: string; points: PoolCountPoint[] };
     };
 
-const CHANGES_SHOWN = 200;
+/** Changes on a page of the change log: the rest are a page away, not sent with every view of the pool. */
+export const CHANGES_PER_PAGE = 50;
 const { sql } = Prisma;
 
 /** A pool as of a run: its properties, nodes, history of node counts and change log. */
-export async function getPoolDetail(id: string, options: { run?: number; range: ChartRange }, db?: PrismaClient): Promise<PoolDetail> {
+export async function getPoolDetail(id: string, options: { run?: number; range: ChartRange; changesPage?: number }, db?: PrismaClient): Promise<PoolDetail> {
   db ??= await getDb();
   const poolId = id.toLowerCase();
   const pool = await db.nodePool.findUnique({ where: { id: poolId }, include: { cluster: { include: { subscription: true } } } });
@@ -74,20 +77,10 @@ export async function getPoolDetail(id: string, options: { run?: number; range: 
   if (!resolved.scope) return { state: "empty", lastRun: resolved.lastRun };
   const run = resolved.scope;
 
-  const snapshot = await db.poolSnapshot.findFirst({ where: { poolId, runId: { lte: run.id } }, orderBy: { takenAt: "desc" } });
-  const [clusterSnapshot, nodes, changes, changeCount, history] = await Promise.all([
-    db.clusterSnapshot.findFirst({
-      where: { clusterId: pool.clusterId, runId: { lte: snapshot?.runId ?? run.id } },
-      orderBy: { takenAt: "desc" },
-      select: { nodeResourceGroup: true, kubernetesVersion: true, currentKubernetesVersion: true },
-    }),
-    snapshot ? db.nodeSnapshot.findMany({ where: { runId: snapshot.runId, poolId }, orderBy: { name: "asc" } }) : Promise.resolve([]),
-    db.poolChange.findMany({ where: { poolId, runId: { lte: run.id } }, orderBy: [{ takenAt: "desc" }, { id: "desc" }], take: CHANGES_SHOWN }),
-    db.poolChange.count({ where: { poolId, runId: { lte: run.id } } }),
-    poolHistory(db, poolId, run.id, snapshot?.takenAt ?? new Date(run.startedAt), options.range),
-  ]);
-  const controlPlaneVersion = clusterSnapshot?.currentKubernetesVersion ?? clusterSnapshot?.kubernetesVersion ?? null;
   const { cluster } = pool;
+  // What the pool was as of the run is read from that run and the ones before it: the same until the run is gone.
+  const changesPage = options.changesPage ?? 1;
+  const ofRun = await cachedForRun(db, run.id, `pool-detail:${poolId}:${options.range}:${changesPage}`, () => readPoolAsOf(db, poolId, pool.clusterId, run, options.range, changesPage));
   return {
     state: "ready",
     run,
@@ -99,8 +92,33 @@ export async function getPoolDetail(id: string, options: { run?: number; range: 
       lastSeenAt: pool.lastSeenAt.toISOString(),
       deletedAt: pool.deletedAt?.toISOString() ?? null,
     },
-    cluster: { id: cluster.id, name: cluster.name, resourceGroup: cluster.resourceGroup, location: cluster.location, nodeResourceGroup: clusterSnapshot?.nodeResourceGroup ?? null, controlPlaneVersion },
+    cluster: { id: cluster.id, name: cluster.name, resourceGroup: cluster.resourceGroup, location: cluster.location, nodeResourceGroup: ofRun.nodeResourceGroup, controlPlaneVersion: ofRun.controlPlaneVersion },
     subscription: { id: cluster.subscription.id, guid: cluster.subscription.subscriptionId, displayName: cluster.subscription.displayName },
+    snapshot: ofRun.snapshot,
+    skew: ofRun.skew,
+    nodes: ofRun.nodes,
+    changes: ofRun.changes,
+    history: ofRun.history,
+  };
+}
+
+async function readPoolAsOf(db: PrismaClient, poolId: string, clusterId: string, run: RunScope, range: ChartRange, changesPage: number) {
+  const snapshot = await db.poolSnapshot.findFirst({ where: { poolId, runId: { lte: run.id } }, orderBy: { takenAt: "desc" } });
+  const [clusterSnapshot, nodes, changes, changeCount, history] = await Promise.all([
+    db.clusterSnapshot.findFirst({
+      where: { clusterId, runId: { lte: snapshot?.runId ?? run.id } },
+      orderBy: { takenAt: "desc" },
+      select: { nodeResourceGroup: true, kubernetesVersion: true, currentKubernetesVersion: true },
+    }),
+    snapshot ? db.nodeSnapshot.findMany({ where: { runId: snapshot.runId, poolId }, orderBy: { name: "asc" } }) : Promise.resolve([]),
+    db.poolChange.findMany({ where: { poolId, runId: { lte: run.id } }, orderBy: [{ takenAt: "desc" }, { id: "desc" }], skip: (changesPage - 1) * CHANGES_PER_PAGE, take: CHANGES_PER_PAGE }),
+    db.poolChange.count({ where: { poolId, runId: { lte: run.id } } }),
+    poolHistory(db, poolId, run.id, snapshot?.takenAt ?? new Date(run.startedAt), range),
+  ]);
+  const controlPlaneVersion = clusterSnapshot?.currentKubernetesVersion ?? clusterSnapshot?.kubernetesVersion ?? null;
+  return {
+    nodeResourceGroup: clusterSnapshot?.nodeResourceGroup ?? null,
+    controlPlaneVersion,
     snapshot: snapshot
       ? {
           runId: snapshot.runId,
@@ -137,6 +155,8 @@ export async function getPoolDetail(id: string, options: { run?: number; range: 
     })),
     changes: {
       total: changeCount,
+      page: changesPage,
+      size: CHANGES_PER_PAGE,
       shown: changes.map((change) => ({ id: String(change.id), runId: change.runId, takenAt: change.takenAt.toISOString(), field: change.field, before: change.before, after: change.after })),
     },
     history,

@@ -1,18 +1,20 @@
 import "server-only";
-import { facetColumnKeys, type PoolColumnKey, type PoolRow } from "@/lib/model/pool-columns";
-import type { PoolView } from "@/lib/model/pool-view";
+import type { PoolRow } from "@/lib/model/pool-columns";
+import { poolViewSearch, type PoolView } from "@/lib/model/pool-view";
 import { vmFamily } from "@/lib/model/vm-family";
 import { getDb } from "@/lib/store/db";
 import { Prisma, type PrismaClient } from "@/lib/store/generated/client";
+import { familiesOf, runFacets, splitFacets, type Facets, type LongFacets } from "./pool-facets";
 import { columnSql, groupSql, orderClause, poolFrom, whereClause, type FamilyBySize } from "./pool-inventory-sql";
+import { cachedForRun } from "./run-cache";
 import { resolveRunScope, type NoRun, type RunScope } from "./run-scope";
 
-const { sql, raw, join, empty } = Prisma;
+const { sql, raw, empty } = Prisma;
+
+export type { FacetValue, Facets, LongFacets } from "./pool-facets";
 
 export type PoolGroup = { key: string; label: string; pools: number; nodes: number };
 export type PoolTableRow = PoolRow & { group?: PoolGroup };
-export type FacetValue = { value: string; pools: number };
-export type Facets = Partial<Record<PoolColumnKey, FacetValue[]>>;
 
 export type PoolInventory =
   | { state: "empty"; lastRun: NoRun }
@@ -24,8 +26,10 @@ export type PoolInventory =
       /** Nodes (ARM count) of those pools. */
       totalNodes: number;
       rows: PoolTableRow[];
-      /** The values each facet column takes in the run, for the filter bar. */
+      /** The values each facet column takes in the run, for the filter bar (the short lists). */
       facets: Facets;
+      /** The facets too long to list, with how many values each has. */
+      longFacets: LongFacets;
     };
 
 type RawRow = Omit<PoolRow, "armId" | "family"> & {
@@ -111,63 +115,24 @@ async function countPools(db: PrismaClient, runId: number, view: PoolView, famil
   return row;
 }
 
-/** One scan of the run: how many pools take each value of each facet column (the family derived from the sizes). */
-async function selectFacets(db: PrismaClient, runId: number): Promise<Facets> {
-  const scalar = facetColumnKeys.filter((key) => key !== "zones" && key !== "family") as Exclude<PoolColumnKey, "zones" | "family">[];
-  const pairs = join(
-    scalar.map((key) => sql`(${key}, (${v[key].value})::text)`),
-    ", ",
-  );
-  const rows = await db.$queryRaw<{ facet: PoolColumnKey; value: string; pools: number }[]>(sql`
-    SELECT f."facet", f."value", count(*)::int AS "pools"
-    ${poolFrom}
-    CROSS JOIN LATERAL (
-      SELECT * FROM (VALUES ${pairs}) AS x("facet", "value")
-      UNION ALL SELECT 'zones', z FROM unnest(${v.zones.value}) AS z
-    ) f
-    WHERE ps."runId" = ${runId} AND f."value" IS NOT NULL AND f."value" <> ''
-    GROUP BY f."facet", f."value"`);
-  const facets: Facets = {};
-  for (const row of rows) (facets[row.facet] ??= []).push({ value: row.value, pools: row.pools });
-  const families = new Map<string, number>();
-  for (const size of facets.vmSize ?? []) families.set(vmFamily(size.value), (families.get(vmFamily(size.value)) ?? 0) + size.pools);
-  if (families.size > 0) facets.family = [...families].map(([value, pools]) => ({ value, pools }));
-  for (const values of Object.values(facets)) values.sort((a, b) => a.value.localeCompare(b.value, "en", { numeric: true, sensitivity: "base" }));
-  return facets;
-}
-
-// A finished run never changes, so neither do its facets: keep the last few per store.
-const facetCache = new WeakMap<PrismaClient, Map<number, Promise<Facets>>>();
-const FACET_CACHE_RUNS = 8;
-
-function runFacets(db: PrismaClient, runId: number): Promise<Facets> {
-  let byRun = facetCache.get(db);
-  if (!byRun) facetCache.set(db, (byRun = new Map()));
-  let facets = byRun.get(runId);
-  if (!facets) {
-    facets = selectFacets(db, runId);
-    facets.catch(() => byRun.delete(runId));
-    byRun.set(runId, facets);
-    if (byRun.size > FACET_CACHE_RUNS) byRun.delete(byRun.keys().next().value!);
-  }
-  return facets;
-}
-
-function familiesOf(facets: Facets): FamilyBySize {
-  return new Map((facets.vmSize ?? []).map((size) => [size.value, vmFamily(size.value)]));
-}
-
 /** The pools table: one page of the view over the run it asks for (the newest by default), and the facets. */
 export async function getPoolInventory(view: PoolView, db?: PrismaClient): Promise<PoolInventory> {
   db ??= await getDb();
   const resolved = await resolveRunScope(db, view.run);
   if (!resolved.scope) return { state: "empty", lastRun: resolved.lastRun };
   const run = resolved.scope;
-  const facets = await runFacets(db, run.id);
+  // The chosen columns only change what the page shows of each row: one entry serves every choice of them.
+  const key = `pool-inventory:${poolViewSearch({ ...view, columns: undefined, run: undefined })}`;
+  const page = await cachedForRun(db, run.id, key, () => selectPage(db, run.id, view));
+  return { state: "ready", run, ...page };
+}
+
+async function selectPage(db: PrismaClient, runId: number, view: PoolView) {
+  const facets = await runFacets(db, runId);
   const families = familiesOf(facets);
-  const rows = await selectPools(db, run.id, view, families, { offset: (view.page - 1) * view.size, limit: view.size }, false);
-  const totals = rows.length > 0 ? { total: rows[0].total, totalNodes: rows[0].totalNodes } : view.page > 1 ? await countPools(db, run.id, view, families) : { total: 0, totalNodes: 0 };
-  return { state: "ready", run, ...totals, rows: rows.map(toRow), facets };
+  const rows = await selectPools(db, runId, view, families, { offset: (view.page - 1) * view.size, limit: view.size }, false);
+  const totals = rows.length > 0 ? { total: rows[0].total, totalNodes: rows[0].totalNodes } : view.page > 1 ? await countPools(db, runId, view, families) : { total: 0, totalNodes: 0 };
+  return { ...totals, rows: rows.map(toRow), ...splitFacets(facets) };
 }
 
 /** An agent pool as ARM returns it: what the JSON export holds, one per pool of the view. */

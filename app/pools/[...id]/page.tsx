@@ -30,7 +30,7 @@ async function Pool({ params, searchParams }: { params: Params; searchParams: Se
   await connection();
   const [{ id }, query] = await Promise.all([params, searchParams]);
   const range = typeof query.range === "string" && isChartRange(query.range) ? query.range : DEFAULT_CHART_RANGE;
-  const detail = await getPoolDetail(idFromSegments(id), { run: parseWholeParam(query.run), range });
+  const detail = await getPoolDetail(idFromSegments(id), { run: parseWholeParam(query.run), range, changesPage: parseWholeParam(query.changes) });
   if (detail.state === "not-found") notFound();
   if (detail.state === "empty") return <NoRunYet lastRun={detail.lastRun} />;
   return <PoolDetailView detail={detail} />;
