@@ -92,6 +92,7 @@ export function handleKube(sim: Simulation, kube: KubeState, request: EmulatorRe
   const metadata: Record<string, unknown> = { resourceVersion: snapshot.rv };
   if (limit > 0 && offset + limit < matching.length) {
     metadata.continue = encodeToken({ v: "meta.k8s.io/v1", rv: snapshot.rv, start: offset + limit });
+    kube.keepForContinue(cluster, snapshot);
     // Like the API server, the count is only given when no selector makes it an estimate.
     if (!params.get("labelSelector") && !params.get("fieldSelector")) metadata.remainingItemCount = matching.length - offset - limit;
   }

@@ -1,8 +1,9 @@
 /**
  * One consistent view of a cluster's Kubernetes API at a resource version: nodes, pods, events, the autoscaler
  * status ConfigMap and namespaces. Built on request from the simulation (so a 1,000-cluster estate costs nothing
- * until read), kept while unchanged, and remembered a few minutes per cluster so list pages with `continue` stay
- * consistent. Pods are kept as plans and written as JSON only when a page that holds them is served.
+ * until read), kept while unchanged for the reads that follow, and remembered a few minutes per cluster once a
+ * list page hands out a `continue` token, so the rest of that list stays consistent. Pods are kept as plans and
+ * written as JSON only when a page that holds them is served.
  */
 import type { EstateCluster, EstateNode, EstatePool } from "../estate/types";
 import { unit } from "../estate/random";
@@ -41,6 +42,8 @@ export type ClusterSnapshot = {
 
 export type KubeState = {
   snapshot(cluster: EstateCluster): ClusterSnapshot;
+  /** Keeps a snapshot a continue token points at (for KEEP_MS, and the last few per cluster). */
+  keepForContinue(cluster: EstateCluster, snapshot: ClusterSnapshot): void;
   /** An earlier snapshot still remembered for a continue token, or undefined if it expired. */
   snapshotAt(cluster: EstateCluster, rv: string): ClusterSnapshot | undefined;
 };
@@ -49,6 +52,8 @@ const HOUR = 3_600_000;
 /** How long a snapshot answers continue tokens, and how many per cluster (a list outlives at most a few rebuilds). */
 const KEEP_MS = 5 * 60_000;
 const KEEP_PER_CLUSTER = 4;
+/** Clusters whose latest snapshot is kept for the next read (more than a collector reads at once). */
+const KEEP_LATEST = 256;
 
 export function objectItem(value: Record<string, unknown>): KubeItem {
   const meta = value.metadata as { name: string; namespace?: string; labels?: Record<string, string> };
@@ -78,25 +83,18 @@ function podItem(cluster: EstateCluster, pod: PodPlan, nodes: Map<string, NodePl
 export function createKubeState(sim: Simulation): KubeState {
   let rvCounter = 4_000_000;
   const births: PodBirths = new Map();
+  // The latest snapshot of recently read clusters (a collector reads a cluster's lists within moments), and the
+  // snapshots a continue token was handed out for, per cluster. Keeping every cluster's snapshot would hold gigabytes
+  // for a large estate, and the garbage collector would spend its time walking them.
   const latest = new Map<string, { fingerprint: string; snapshot: ClusterSnapshot }>();
-  const history = new Map<string, ClusterSnapshot[]>();
+  const paged = new Map<string, ClusterSnapshot[]>();
   let sweptAtMs = Date.now();
-  const remember = (cluster: EstateCluster, snapshot: ClusterSnapshot) => {
-    const now = Date.now();
-    const kept = (history.get(cluster.key) ?? []).filter((s) => now - s.builtAtMs <= KEEP_MS);
-    kept.push(snapshot);
-    history.set(cluster.key, kept.slice(-KEEP_PER_CLUSTER));
-    // Now and then, forget every cluster's expired snapshots (clusters nobody reads again hold theirs otherwise).
-    if (now - sweptAtMs > KEEP_MS) {
-      sweptAtMs = now;
-      for (const [key, list] of history) {
-        const fresh = list.filter((s) => now - s.builtAtMs <= KEEP_MS);
-        if (fresh.length > 0) history.set(key, fresh);
-        else {
-          history.delete(key);
-          latest.delete(key);
-        }
-      }
+  const sweep = (now: number) => {
+    sweptAtMs = now;
+    for (const [key, list] of paged) {
+      const fresh = list.filter((s) => now - s.builtAtMs <= KEEP_MS);
+      if (fresh.length > 0) paged.set(key, fresh);
+      else paged.delete(key);
     }
   };
   return {
@@ -108,12 +106,20 @@ export function createKubeState(sim: Simulation): KubeState {
       const cached = latest.get(cluster.key);
       if (cached && cached.fingerprint === fingerprint) return cached.snapshot;
       const snapshot = build(sim, cluster, pools, loads, nowMs, String(++rvCounter), births);
+      latest.delete(cluster.key);
       latest.set(cluster.key, { fingerprint, snapshot });
-      remember(cluster, snapshot);
+      if (latest.size > KEEP_LATEST) latest.delete(latest.keys().next().value!);
       return snapshot;
     },
+    keepForContinue(cluster, snapshot) {
+      const now = Date.now();
+      const kept = (paged.get(cluster.key) ?? []).filter((s) => s !== snapshot && now - s.builtAtMs <= KEEP_MS);
+      kept.push(snapshot);
+      paged.set(cluster.key, kept.slice(-KEEP_PER_CLUSTER));
+      if (now - sweptAtMs > KEEP_MS) sweep(now);
+    },
     snapshotAt(cluster, rv) {
-      return history.get(cluster.key)?.find((s) => s.rv === rv && Date.now() - s.builtAtMs <= KEEP_MS);
+      return paged.get(cluster.key)?.find((s) => s.rv === rv && Date.now() - s.builtAtMs <= KEEP_MS);
     },
   };
 }
