@@ -48,7 +48,7 @@ async function ensureTrusted(): Promise<void> {
 type Ready = { url: string; tenantId: string; clientId: string; clientSecret: string };
 
 async function startEmulatorProcess(size: string, latencyMs: number): Promise<{ ready: Ready; child: ChildProcess; peakRssMb(): number }> {
-  const child = spawn(process.execPath, ["--import", "tsx", "lib/emulator/cli.ts", "--size", size, "--latency-ms", String(latencyMs), "--clock-speed", "1", "--tls-dir", TLS_DIR], {
+  const child = spawn(process.execPath, [...process.execArgv.filter((a) => a.startsWith("--cpu-prof")), "--import", "tsx", "lib/emulator/cli.ts", "--size", size, "--latency-ms", String(latencyMs), "--clock-speed", "1", "--tls-dir", TLS_DIR], {
     stdio: ["ignore", "pipe", "pipe"],
   });
   child.stderr!.on("data", (chunk: Buffer) => {

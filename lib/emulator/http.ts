@@ -10,6 +10,8 @@ export type Reply = {
   body?: unknown;
   /** A body already serialised (YAML, text, or a verbatim contract file). */
   text?: string;
+  /** A JSON body serialised by the route (large lists), with its value for fault rules that alter bodies. */
+  serialised?: { text: string; body(): unknown };
   contentType?: string;
 };
 

@@ -207,8 +207,13 @@ function serveCost(deps: ServerDeps, request: EmulatorRequest, contract: Reply |
 
 function send(res: ServerResponse, reply: Reply, effect: FaultEffect | undefined): void {
   let body = reply.body;
+  let text = reply.text ?? reply.serialised?.text;
+  if (effect?.type === "omit" && reply.serialised) {
+    body = reply.serialised.body();
+    text = undefined;
+  }
   if (effect?.type === "omit" && body !== undefined) body = omitFields(body, new Set(effect.fields ?? DEFAULT_OMITTED_FIELDS));
-  let text = reply.text ?? (body === undefined ? "" : JSON.stringify(body));
+  text ??= body === undefined ? "" : JSON.stringify(body);
   const contentType = reply.contentType ?? "application/json; charset=utf-8";
   if (effect?.type === "malformed") text = text.length > 2 ? text.slice(0, Math.ceil(text.length / 2)) : "<html><body>Bad Gateway</body></html>";
   const bytes = Buffer.from(text, "utf8");

@@ -58,9 +58,10 @@ function entraServerId(kc: KubeConfig): string | undefined {
 type TlsOptions = Pick<https.AgentOptions, "ca" | "cert" | "key" | "rejectUnauthorized" | "servername">;
 
 /**
- * One keep-alive agent per API server and TLS identity, shared by the runs of a process: a TLS context (its CA
- * parsed) and the connections' sessions are made once, not per cluster per run. Few sockets per cluster: the
- * cluster's four reads are quick, and every extra socket is a TLS handshake.
+ * One keep-alive agent per API server origin and TLS identity, shared by the runs of a process: a TLS context (its
+ * CA parsed) and the connections' sessions are made once, not per cluster per run. The agent does not cap sockets:
+ * the CallRunner already bounds calls per cluster and in all, and clusters behind one origin (a proxy, the
+ * emulator) must not queue behind each other's few sockets.
  */
 const agents = new Map<string, https.Agent>();
 const MAX_AGENTS = 2_000;
@@ -78,7 +79,7 @@ function agentFor(server: string, tls: TlsOptions): https.Agent {
       agents.delete(oldest);
     }
     // Idle sockets close after a while: a fleet of clusters must not hold thousands of them between runs.
-    agent = new https.Agent({ keepAlive: true, maxSockets: 3, timeout: 30_000, ...tls });
+    agent = new https.Agent({ keepAlive: true, maxFreeSockets: 16, timeout: 30_000, ...tls });
     agents.set(key, agent);
   }
   return agent;

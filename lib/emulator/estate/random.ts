@@ -67,12 +67,32 @@ export function createRng(...key: Array<string | number>): Rng {
   return rng;
 }
 
+/** hash32 of the parts joined with NUL, without joining them (ids are made for every pod of every list served). */
+function hashParts(parts: ReadonlyArray<string | number>): number {
+  let h = 0x811c9dc5;
+  for (let p = 0; p < parts.length; p++) {
+    if (p > 0) h = Math.imul(h, 0x01000193); // the NUL separator: h ^= 0
+    const text = String(parts[p]);
+    for (let i = 0; i < text.length; i++) {
+      h ^= text.charCodeAt(i);
+      h = Math.imul(h, 0x01000193);
+    }
+  }
+  return fmix32(h >>> 0);
+}
+
+const HEX_BYTE = Array.from({ length: 256 }, (_, i) => i.toString(16).padStart(2, "0"));
+
+function hex8(n: number): string {
+  return HEX_BYTE[n >>> 24] + HEX_BYTE[(n >>> 16) & 255] + HEX_BYTE[(n >>> 8) & 255] + HEX_BYTE[n & 255];
+}
+
 /** Hex digits that are a pure function of the key (cheap: no generator is built). */
 export function stableHex(length: number, ...key: Array<string | number>): string {
-  const seed = hash32(key.join("\u0000"));
+  const seed = hashParts(key);
   let out = "";
-  for (let i = 0; out.length < length; i++) out += fmix32((seed + Math.imul(i + 1, 0x9e3779b9)) >>> 0).toString(16).padStart(8, "0");
-  return out.slice(0, length);
+  for (let i = 0; out.length < length; i++) out += hex8(fmix32((seed + Math.imul(i + 1, 0x9e3779b9)) >>> 0));
+  return out.length === length ? out : out.slice(0, length);
 }
 
 function fmix32(h: number): number {

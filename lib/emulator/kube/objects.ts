@@ -9,7 +9,7 @@ import type { NodePlan, PodPlan } from "./model";
 import { DEFAULT_TOLERATIONS } from "./model";
 import { cpuQuantity, memoryQuantity } from "./quantities";
 
-const iso = (ms: number) => new Date(ms).toISOString().replace(/\.\d{3}Z$/, "Z");
+export const iso = (ms: number) => new Date(ms).toISOString().replace(/\.\d{3}Z$/, "Z");
 
 export function nodeLabels(cluster: EstateCluster, pool: EstatePool, node: EstateNode): Record<string, string> {
   const p = pool.arm.properties;
@@ -134,11 +134,20 @@ export function nodeJson(cluster: EstateCluster, plan: NodePlan, node: EstateNod
   };
 }
 
-export function podJson(cluster: EstateCluster, pod: PodPlan, nodes: Map<string, NodePlan>, nowMs: number, rv: string): Record<string, unknown> {
-  const uid = stableUuid(cluster.key, pod.namespace, pod.name, pod.createdMs);
-  const created = iso(pod.createdMs);
+export function podLabels(pod: PodPlan): Record<string, string> {
   const hash = pod.ownerKind === "ReplicaSet" ? pod.ownerName.slice(pod.ownerName.lastIndexOf("-") + 1) : undefined;
-  const labels: Record<string, string> = { app: pod.app, ...(hash ? { "pod-template-hash": hash } : {}), ...(pod.ownerKind === "DaemonSet" ? { "controller-revision-hash": "6d8f6b5b9c", "pod-template-generation": "1" } : {}) };
+  return { app: pod.app, ...(hash ? { "pod-template-hash": hash } : {}), ...(pod.ownerKind === "DaemonSet" ? { "controller-revision-hash": "6d8f6b5b9c", "pod-template-generation": "1" } : {}) };
+}
+
+export function podUid(cluster: EstateCluster, pod: PodPlan): string {
+  return stableUuid(cluster.key, pod.namespace, pod.name, pod.createdMs);
+}
+
+/** A pod as the API server lists it (`runningPodText` in pod-text.ts writes the same JSON faster). */
+export function podJson(cluster: EstateCluster, pod: PodPlan, nodes: Map<string, NodePlan>, nowMs: number, rv: string): Record<string, unknown> {
+  const uid = podUid(cluster, pod);
+  const created = iso(pod.createdMs);
+  const labels = podLabels(pod);
   const requests = { cpu: cpuQuantity(pod.cpuMillis), memory: memoryQuantity(pod.memoryBytes), ...(pod.gpus ? { "nvidia.com/gpu": String(pod.gpus) } : {}) };
   const limits = { memory: memoryQuantity(pod.memoryBytes), ...(pod.gpus ? { "nvidia.com/gpu": String(pod.gpus) } : {}) };
   const node = pod.nodeName ? nodes.get(pod.nodeName) : undefined;
@@ -200,7 +209,7 @@ export function podJson(cluster: EstateCluster, pod: PodPlan, nodes: Map<string,
 }
 
 const imageIds = new Map<string, string>();
-function imageId(image: string): string {
+export function imageId(image: string): string {
   let id = imageIds.get(image);
   if (!id) {
     id = `${image.split(":")[0]}@sha256:${stableHex(64, image)}`;

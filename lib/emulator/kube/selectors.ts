@@ -84,7 +84,12 @@ export function fieldValue(object: unknown, path: string): string {
 }
 
 export function matchesFields(requirements: FieldRequirement[], object: unknown): boolean {
-  return requirements.every((r) => (fieldValue(object, r.field) === r.value) === (r.op === "="));
+  return matchesFieldValues(requirements, (path) => fieldValue(object, path));
+}
+
+/** matchesFields for an object that gives its field values itself (without being built). */
+export function matchesFieldValues(requirements: FieldRequirement[], value: (path: string) => string): boolean {
+  return requirements.every((r) => (value(r.field) === r.value) === (r.op === "="));
 }
 
 export const SUPPORTED_FIELDS = {

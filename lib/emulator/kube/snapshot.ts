@@ -1,7 +1,9 @@
 /**
  * One consistent view of a cluster's Kubernetes API at a resource version: nodes, pods, events, the autoscaler
  * status ConfigMap and namespaces. Built on request from the simulation (so a 1,000-cluster estate costs nothing
- * until read), kept while unchanged, and remembered a few minutes so list pages with `continue` stay consistent.
+ * until read), kept while unchanged for the reads that follow, and remembered a few minutes per cluster once a
+ * list page hands out a `continue` token, so the rest of that list stays consistent. Pods are kept as plans and
+ * written as JSON only when a page that holds them is served.
  */
 import type { EstateCluster, EstateNode, EstatePool } from "../estate/types";
 import { unit } from "../estate/random";
@@ -10,40 +12,90 @@ import type { PoolLoad } from "../sim/capacity";
 import type { Simulation } from "../sim/simulation";
 import { autoscalerConfigMap, groupStatuses } from "./autoscaler-status";
 import { parseTaint, tolerationsFor, type NodePlan, type PodPlan, type Taint } from "./model";
-import { eventJson, nodeJson, nodeLabels, podJson, type EventPlan } from "./objects";
+import { eventJson, nodeJson, nodeLabels, podJson, podLabels, podUid, type EventPlan } from "./objects";
+import { createPodTextCache, runningPodText, type PodTextCache } from "./pod-text";
 import { canRun, explainUnschedulable, filterReasons, fitsResources, place } from "./scheduler";
+import { fieldValue } from "./selectors";
 import { addonPods, daemonPods, strandedPods, workloadPods, type PodBirths } from "./workloads";
+
+/** One object of a list: what selectors and name lookups read, and the object or its JSON when served. */
+export type KubeItem = {
+  name: string;
+  namespace?: string;
+  labels?: Record<string, string>;
+  /** The value a field selector compares (as `fieldValue` reads it from the object). */
+  field(path: string): string;
+  object(): Record<string, unknown>;
+  /** `JSON.stringify(object())`, written without building the object where that is cheaper. */
+  json(): string;
+};
 
 export type ClusterSnapshot = {
   rv: string;
-  nodes: Array<Record<string, unknown>>;
-  pods: Array<Record<string, unknown>>;
-  events: Array<Record<string, unknown>>;
-  configMaps: Array<Record<string, unknown>>;
-  namespaces: Array<Record<string, unknown>>;
+  nodes: KubeItem[];
+  pods: KubeItem[];
+  events: KubeItem[];
+  configMaps: KubeItem[];
+  namespaces: KubeItem[];
   builtAtMs: number;
 };
 
 export type KubeState = {
   snapshot(cluster: EstateCluster): ClusterSnapshot;
+  /** Keeps a snapshot a continue token points at (for KEEP_MS, and the last few per cluster). */
+  keepForContinue(cluster: EstateCluster, snapshot: ClusterSnapshot): void;
   /** An earlier snapshot still remembered for a continue token, or undefined if it expired. */
   snapshotAt(cluster: EstateCluster, rv: string): ClusterSnapshot | undefined;
 };
 
 const HOUR = 3_600_000;
+/** How long a snapshot answers continue tokens, and how many per cluster (a list outlives at most a few rebuilds). */
 const KEEP_MS = 5 * 60_000;
-const MAX_SNAPSHOTS = 48;
+const KEEP_PER_CLUSTER = 4;
+/** Clusters whose latest snapshot is kept for the next read (more than a collector reads at once). */
+const KEEP_LATEST = 256;
+
+export function objectItem(value: Record<string, unknown>): KubeItem {
+  const meta = value.metadata as { name: string; namespace?: string; labels?: Record<string, string> };
+  return { name: meta.name, namespace: meta.namespace, labels: meta.labels, field: (path) => fieldValue(value, path), object: () => value, json: () => JSON.stringify(value) };
+}
+
+function podItem(cluster: EstateCluster, pod: PodPlan, nodes: Map<string, NodePlan>, nowMs: number, rv: string, cache: PodTextCache): KubeItem {
+  const object = () => podJson(cluster, pod, nodes, nowMs, rv);
+  return {
+    name: pod.name,
+    namespace: pod.namespace,
+    get labels() {
+      return podLabels(pod);
+    },
+    field(path) {
+      if (path === "metadata.name") return pod.name;
+      if (path === "metadata.namespace") return pod.namespace;
+      if (path === "spec.nodeName") return pod.nodeName ?? "";
+      if (path === "status.phase") return pod.nodeName ? "Running" : "Pending";
+      return fieldValue(object(), path);
+    },
+    object,
+    json: () => (pod.nodeName ? runningPodText(cache, cluster, pod as PodPlan & { nodeName: string }, nodes, rv) : JSON.stringify(object())),
+  };
+}
 
 export function createKubeState(sim: Simulation): KubeState {
   let rvCounter = 4_000_000;
   const births: PodBirths = new Map();
+  // The latest snapshot of recently read clusters (a collector reads a cluster's lists within moments), and the
+  // snapshots a continue token was handed out for, per cluster. Keeping every cluster's snapshot would hold gigabytes
+  // for a large estate, and the garbage collector would spend its time walking them.
   const latest = new Map<string, { fingerprint: string; snapshot: ClusterSnapshot }>();
-  const history = new Map<string, ClusterSnapshot>();
-  const remember = (cluster: EstateCluster, snapshot: ClusterSnapshot) => {
-    history.set(`${cluster.key}|${snapshot.rv}`, snapshot);
-    const now = Date.now();
-    for (const [key, s] of history) if (history.size > MAX_SNAPSHOTS || now - s.builtAtMs > KEEP_MS) history.delete(key);
-    if (latest.size > MAX_SNAPSHOTS) latest.delete(latest.keys().next().value!);
+  const paged = new Map<string, ClusterSnapshot[]>();
+  let sweptAtMs = Date.now();
+  const sweep = (now: number) => {
+    sweptAtMs = now;
+    for (const [key, list] of paged) {
+      const fresh = list.filter((s) => now - s.builtAtMs <= KEEP_MS);
+      if (fresh.length > 0) paged.set(key, fresh);
+      else paged.delete(key);
+    }
   };
   return {
     snapshot(cluster) {
@@ -56,11 +108,18 @@ export function createKubeState(sim: Simulation): KubeState {
       const snapshot = build(sim, cluster, pools, loads, nowMs, String(++rvCounter), births);
       latest.delete(cluster.key);
       latest.set(cluster.key, { fingerprint, snapshot });
-      remember(cluster, snapshot);
+      if (latest.size > KEEP_LATEST) latest.delete(latest.keys().next().value!);
       return snapshot;
     },
+    keepForContinue(cluster, snapshot) {
+      const now = Date.now();
+      const kept = (paged.get(cluster.key) ?? []).filter((s) => s !== snapshot && now - s.builtAtMs <= KEEP_MS);
+      kept.push(snapshot);
+      paged.set(cluster.key, kept.slice(-KEEP_PER_CLUSTER));
+      if (now - sweptAtMs > KEEP_MS) sweep(now);
+    },
     snapshotAt(cluster, rv) {
-      return history.get(`${cluster.key}|${rv}`);
+      return paged.get(cluster.key)?.find((s) => s.rv === rv && Date.now() - s.builtAtMs <= KEEP_MS);
     },
   };
 }
@@ -151,13 +210,17 @@ function build(sim: Simulation, cluster: EstateCluster, pools: EstatePool[], loa
 
   const groups = groupStatuses(cluster, pools, loads, cluster.location);
   const events: EventPlan[] = [];
+  // Pods that ask for the same get the same answers (a pool's waiting replicas are alike): work each out once.
+  const explained = new Map<string, string>();
+  const templates = new Map<EstatePool, NodePlan>();
   for (const { pod, pool } of pending) {
-    pod.schedulerMessage = explainUnschedulable(plans, pod);
+    const asks = `${pod.cpuMillis}|${pod.memoryBytes}|${pod.gpus}|${JSON.stringify(pod.nodeSelector ?? null)}|${JSON.stringify(pod.tolerations)}`;
+    pod.schedulerMessage = remembered(explained, `scheduler|${asks}`, () => explainUnschedulable(plans, pod));
     const involved = { kind: "Pod", name: pod.name, namespace: pod.namespace, uid: "", apiVersion: "v1" };
     const age = Math.max(0, nowMs - pod.createdMs);
     events.push({ namespace: pod.namespace, involved, reason: "FailedScheduling", message: pod.schedulerMessage, type: "Warning", component: "default-scheduler", firstMs: pod.createdMs + 1000, lastMs: nowMs - (age % 60_000) / 4, count: 1 + Math.floor(age / 300_000), modern: true });
     if (groups.length > 0) {
-      const message = autoscalerMessage(sim, cluster, pools, loads, pod, pool);
+      const message = remembered(explained, `autoscaler|${pool?.id ?? ""}|${asks}`, () => autoscalerMessage(sim, cluster, pools, loads, pod, pool, templates));
       events.push({ namespace: pod.namespace, involved, reason: "NotTriggerScaleUp", message, type: "Normal", component: "cluster-autoscaler", firstMs: pod.createdMs + 10_000, lastMs: Math.max(pod.createdMs + 10_000, nowMs - 7_000), count: 1 + Math.floor(age / 60_000), modern: false });
     }
   }
@@ -176,9 +239,15 @@ function build(sim: Simulation, cluster: EstateCluster, pools: EstatePool[], loa
     });
   }
 
-  const podJsons = pods.map((pod) => podJson(cluster, pod, byName, nowMs, rv));
-  const uidOf = new Map(podJsons.map((p) => [`${(p.metadata as { namespace: string }).namespace}/${(p.metadata as { name: string }).name}`, (p.metadata as { uid: string }).uid]));
-  for (const e of events) if (e.involved.kind === "Pod") e.involved.uid = uidOf.get(`${e.involved.namespace}/${e.involved.name}`) ?? "";
+  // Sorted as the API server lists them (namespace/name); each pod's JSON is written when a page holds it.
+  const cache = createPodTextCache();
+  const keyed = pods.map((pod) => ({ key: `${pod.namespace}/${pod.name}`, pod }));
+  const lastByKey = new Map(keyed.map((entry) => [entry.key, entry.pod]));
+  for (const e of events) {
+    if (e.involved.kind !== "Pod") continue;
+    const pod = lastByKey.get(`${e.involved.namespace}/${e.involved.name}`);
+    e.involved.uid = pod ? podUid(cluster, pod) : "";
+  }
   const configMap = autoscalerConfigMap(cluster, groups, nowMs, rv);
   const namespaceNames = new Set(["default", "kube-node-lease", "kube-public", "kube-system", ...pods.map((p) => p.namespace)]);
   const byKey = (a: Record<string, unknown>, b: Record<string, unknown>) => {
@@ -186,19 +255,26 @@ function build(sim: Simulation, cluster: EstateCluster, pools: EstatePool[], loa
     const mb = b.metadata as { namespace?: string; name: string };
     return `${ma.namespace ?? ""}/${ma.name}` < `${mb.namespace ?? ""}/${mb.name}` ? -1 : 1;
   };
+  const objects = (values: Array<Record<string, unknown>>) => values.sort(byKey).map(objectItem);
   return {
     rv,
     builtAtMs: Date.now(),
-    nodes: planned.map(({ plan, node }) => nodeJson(cluster, plan, node, nowMs, rv)).sort(byKey),
-    pods: podJsons.sort(byKey),
-    events: events.map((e) => eventJson(cluster, e, rv)).sort(byKey),
-    configMaps: configMap ? [configMap] : [],
-    namespaces: [...namespaceNames].sort().map((name) => ({ metadata: { name, uid: `ns-${name}`, resourceVersion: rv, creationTimestamp: new Date(clusterStart).toISOString().replace(/\.\d{3}Z$/, "Z"), labels: { "kubernetes.io/metadata.name": name } }, spec: { finalizers: ["kubernetes"] }, status: { phase: "Active" } })),
+    nodes: objects(planned.map(({ plan, node }) => nodeJson(cluster, plan, node, nowMs, rv))),
+    pods: keyed.sort((a, b) => (a.key < b.key ? -1 : 1)).map(({ pod }) => podItem(cluster, pod, byName, nowMs, rv, cache)),
+    events: objects(events.map((e) => eventJson(cluster, e, rv))),
+    configMaps: configMap ? [objectItem(configMap)] : [],
+    namespaces: [...namespaceNames].sort().map((name) => objectItem({ metadata: { name, uid: `ns-${name}`, resourceVersion: rv, creationTimestamp: new Date(clusterStart).toISOString().replace(/\.\d{3}Z$/, "Z"), labels: { "kubernetes.io/metadata.name": name } }, spec: { finalizers: ["kubernetes"] }, status: { phase: "Active" } })),
   };
 }
 
+function remembered(known: Map<string, string>, key: string, make: () => string): string {
+  let value = known.get(key);
+  if (value === undefined) known.set(key, (value = make()));
+  return value;
+}
+
 /** Why the autoscaler did not add a node for this pod, per node group, as its NotTriggerScaleUp event says. */
-function autoscalerMessage(sim: Simulation, cluster: EstateCluster, pools: EstatePool[], loads: Map<string, PoolLoad>, pod: PodPlan, target?: EstatePool): string {
+function autoscalerMessage(sim: Simulation, cluster: EstateCluster, pools: EstatePool[], loads: Map<string, PoolLoad>, pod: PodPlan, target: EstatePool | undefined, templates: Map<EstatePool, NodePlan>): string {
   const reasons: string[] = [];
   for (const pool of pools) {
     const p = pool.arm.properties;
@@ -212,7 +288,8 @@ function autoscalerMessage(sim: Simulation, cluster: EstateCluster, pools: Estat
       reasons.push("in backoff after failed scale-up");
       continue;
     }
-    const template = templateNode(sim, cluster, pool);
+    let template = templates.get(pool);
+    if (!template) templates.set(pool, (template = templateNode(sim, cluster, pool)));
     const filtered = filterReasons(template, pod);
     if (filtered.length) reasons.push(...filtered);
     else {
