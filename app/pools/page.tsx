@@ -7,6 +7,7 @@ import { PoolsExplorer } from "@/components/pools/pools-explorer";
 import { TableSkeleton } from "@/components/skeleton";
 import { RunContext } from "@/components/time-travel/run-context";
 import { parsePoolView, PoolViewError } from "@/lib/model/pool-view";
+import { showPoolRows } from "@/lib/model/pool-table-rows";
 import { getPoolInventory } from "@/lib/queries/pool-inventory";
 
 export const metadata: Metadata = { title: "Pools" };
@@ -40,10 +41,11 @@ async function Pools({ searchParams }: { searchParams: SearchParams }) {
   }
   const inventory = await getPoolInventory(view);
   if (inventory.state === "empty") return <NoRunYet lastRun={inventory.lastRun} />;
+  const { rows, ...rest } = inventory;
   return (
     <>
       <RunContext run={inventory.run} />
-      <PoolsExplorer inventory={inventory} view={view} />
+      <PoolsExplorer inventory={{ ...rest, rows: showPoolRows(rows, view.columns, view.group) }} view={view} />
     </>
   );
 }

@@ -1,7 +1,6 @@
 import Link from "next/link";
 import { LinkPager } from "@/components/link-pager";
 import { formatDateTime } from "@/lib/format";
-import { poolHref } from "@/lib/hrefs";
 import { describeChange, type ChangePart } from "@/lib/model/pool-changes";
 import type { PoolDetail } from "@/lib/queries/pool-detail";
 
@@ -32,10 +31,10 @@ function Part({ part }: { part: ChangePart }) {
   );
 }
 
-type Props = { poolId: string; changes: Extract<PoolDetail, { state: "ready" }>["changes"]; hrefFor: (page: number) => string };
+type Props = { changes: Extract<PoolDetail, { state: "ready" }>["changes"]; hrefFor: (page: number) => string };
 
 /** Drift: every property that changed between two snapshots of the pool, newest first, from what to what; paged. */
-export function ChangeLog({ poolId, changes: { total, page, size, shown: changes }, hrefFor }: Props) {
+export function ChangeLog({ changes: { total, page, size, shown: changes }, hrefFor }: Props) {
   if (total === 0) return <p className="muted">No property of this pool has changed since Poolscope first read it.</p>;
   return (
     <>
@@ -57,7 +56,8 @@ export function ChangeLog({ poolId, changes: { total, page, size, shown: changes
                 <tr key={change.id} data-field={change.field}>
                   <td className="mono nowrap">{formatDateTime(new Date(change.takenAt))}</td>
                   <td className="nowrap">
-                    <Link href={poolHref(poolId, change.runId)} title={`The pool as of run #${change.runId}`}>
+                    {/* Relative to this pool's page: a row's link would otherwise repeat the pool's ARM path. */}
+                    <Link href={`?run=${change.runId}`} title={`The pool as of run #${change.runId}`}>
                       #{change.runId}
                     </Link>
                   </td>

@@ -5,7 +5,8 @@ import { usePoolViewNavigation } from "@/components/hooks/use-pool-view-navigati
 import { formatCount } from "@/lib/format";
 import type { PoolColumnKey } from "@/lib/model/pool-columns";
 import { groupKeys, isFiltered, type GroupKey, type PoolFilters, type PoolView } from "@/lib/model/pool-view";
-import type { PoolInventory } from "@/lib/queries/pool-inventory";
+import type { ShownPoolRow } from "@/lib/model/pool-table-rows";
+import type { PoolGroup, PoolInventory } from "@/lib/queries/pool-inventory";
 import { ActiveFilters } from "./active-filters";
 import { ColumnChooser } from "./column-chooser";
 import { ExportLinks } from "./export-links";
@@ -15,8 +16,11 @@ import { PoolTable } from "./pool-table";
 
 const groupLabels: Record<GroupKey, string> = { cluster: "Cluster", subscription: "Subscription", vmSize: "VM size" };
 
+/** The read model of a page of pools, its rows cut down to the shown columns (showPoolRows). */
+export type ShownPoolInventory = Omit<Extract<PoolInventory, { state: "ready" }>, "rows"> & { rows: ShownPoolRow<PoolGroup>[] };
+
 /** The pools table with its filters, grouping, columns, paging and exports; all of its state is the URL's. */
-export function PoolsExplorer({ inventory, view }: { inventory: Extract<PoolInventory, { state: "ready" }>; view: PoolView }) {
+export function PoolsExplorer({ inventory, view }: { inventory: ShownPoolInventory; view: PoolView }) {
   const { navigate, isPending } = usePoolViewNavigation(view);
   const onFilters = useCallback((filters: PoolFilters) => navigate({ filters }), [navigate]);
   const onSearch = useCallback((q: string | undefined) => navigate({ q }, { replace: true }), [navigate]);

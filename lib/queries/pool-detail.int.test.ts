@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
 import { createTestStore, testStoreKinds, type TestStore } from "@/lib/store/test-store";
-import { getPoolDetail } from "./pool-detail";
+import { CHANGES_PER_PAGE, getPoolDetail } from "./pool-detail";
 import { buildFleet, seedFleet, writeRun, type Fleet } from "./testing/fleet-fixture";
 
 describe.each(testStoreKinds())("pool detail on %s", (kind) => {
@@ -34,9 +34,9 @@ describe.each(testStoreKinds())("pool detail on %s", (kind) => {
     const first = await getPoolDetail(spotId, { range: "7d" }, store.db);
     const second = await getPoolDetail(spotId, { range: "7d", changesPage: 2 }, store.db);
     if (first.state !== "ready" || second.state !== "ready") throw new Error("expected data");
-    expect(first.changes).toMatchObject({ total: 2, page: 1, size: 50 });
+    expect(first.changes).toMatchObject({ total: 2, page: 1, size: CHANGES_PER_PAGE });
     expect(first.changes.shown).toHaveLength(2);
-    expect(second.changes).toEqual({ total: 2, page: 2, size: 50, shown: [] });
+    expect(second.changes).toEqual({ total: 2, page: 2, size: CHANGES_PER_PAGE, shown: [] });
   });
 
   test("an unknown pool is not found", async () => {

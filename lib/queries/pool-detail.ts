@@ -63,8 +63,11 @@ export type PoolDetail =
       history: { range: ChartRange; bucketSeconds: number; from: string; to: string; points: PoolCountPoint[] };
     };
 
-/** Changes on a page of the change log: the rest are a page away, not sent with every view of the pool. */
-export const CHANGES_PER_PAGE = 50;
+/**
+ * Changes on a page of the change log: the rest are a page away, not sent with every view of the pool. Each row is
+ * drawn on the server twice over (HTML and the RSC payload) and was half of a busy pool's page at 50, so 25.
+ */
+export const CHANGES_PER_PAGE = 25;
 const { sql } = Prisma;
 
 /** A pool as of a run: its properties, nodes, history of node counts and change log. */
