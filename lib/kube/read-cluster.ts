@@ -8,7 +8,8 @@ import type { NodeWire, PodWire } from "@/lib/model/kube-objects";
 import { addPodToNodeUsage, isUnscheduledPod, summariseNode, type NodeSummary, type NodeUsage } from "@/lib/model/node-measures";
 import { summarisePendingPod, type PendingPodSummary } from "@/lib/model/pending-pod";
 import { KubeHttpError, type KubeClient } from "./kube-client";
-import { configMapSchema, eventSchema, nodeSchema, podSchema, scheduledPodSchema } from "./schemas";
+import { checkScheduledPod } from "./check-scheduled-pod";
+import { configMapSchema, eventSchema, nodeSchema, podSchema } from "./schemas";
 
 export type MalformedKubeItem = { kind: string; id: string | null; reason: string };
 
@@ -78,13 +79,13 @@ async function readPods(client: KubeClient, malformed: MalformedKubeItem[], opti
     options.pageSize ?? POD_PAGE,
     (page) => {
       for (const raw of page) {
-        const checked = scheduledPodSchema.safeParse(raw);
-        if (!checked.success) {
-          malformed.push({ kind: "pod", id: itemName(raw), reason: reasonOf(checked.error) });
+        const checked = checkScheduledPod(raw);
+        if (!checked.ok) {
+          malformed.push({ kind: "pod", id: itemName(raw), reason: checked.reason });
           continue;
         }
         // The slim check covers what summing needs; a pod that is kept is checked in full.
-        const pod = checked.data as PodWire;
+        const pod = checked.pod;
         if (!isUnscheduledPod(pod)) {
           addPodToNodeUsage(result.usage, pod);
           continue;

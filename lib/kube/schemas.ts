@@ -23,20 +23,7 @@ export const nodeSchema = z.looseObject({
 const container = z.looseObject({ resources: z.looseObject({ requests: resourceList }).nullish(), restartPolicy: maybeText });
 const requirement = z.looseObject({ key: z.string(), operator: z.string(), values: z.array(z.string()).nullish() });
 
-const summedContainer = z.object({ resources: z.object({ requests: resourceList }).nullish(), restartPolicy: maybeText });
-
-/**
- * What every pod is checked for: enough to sum its requests on its node. An unscheduled pod is then checked
- * against podSchema as a whole, since it is stored (one pass over hundreds of thousands of pods stays cheap).
- * Unknown fields are allowed and dropped (z.object, not looseObject): copying every other field of every pod
- * was most of the check's cost, and summing reads only these.
- */
-export const scheduledPodSchema = z.object({
-  metadata: z.object({ name: z.string(), namespace: z.string() }),
-  spec: z.object({ nodeName: maybeText, containers: z.array(summedContainer), initContainers: z.array(summedContainer).nullish(), overhead: resourceList }),
-  status: z.object({ phase: maybeText }).nullish(),
-});
-
+/** A pod that is kept (unscheduled) is checked in full here; every pod first passes check-scheduled-pod.ts. */
 export const podSchema = z.looseObject({
   metadata: z.looseObject({
     name: z.string(),

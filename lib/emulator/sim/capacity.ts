@@ -43,10 +43,19 @@ export type EvaluateInput = {
   hysteresis: boolean;
 };
 
+// Plain functions, not closures made per pool: evaluatePools runs for every pool of a subscription for every hour
+// the cost model replays, and making closures there was a good part of its cost.
+function neededFor(perNode: number, replicas: number): number {
+  return perNode > 0 ? Math.ceil(replicas / perNode) : replicas > 0 ? Infinity : 0;
+}
+
+function usedOf(used: Map<string, number>, key: string): number {
+  return used.get(key) ?? 0;
+}
+
 export function evaluatePools(input: EvaluateInput): Map<string, PoolLoad> {
   const result = new Map<string, PoolLoad>();
   const used = new Map<string, number>();
-  const usedOf = (key: string) => used.get(key) ?? 0;
   for (const pool of input.pools) {
     const config = configAt(pool, input.configMs);
     const props = pool.arm.properties;
@@ -57,8 +66,7 @@ export function evaluatePools(input: EvaluateInput): Map<string, PoolLoad> {
     const spot = props.scaleSetPriority === "Spot";
     const perNode = podsPerNode(pool.workload, config.vmSize, maxPods, os);
     const replicas = replicasAt(pool.workload, pool.id, input.loadMs, input.anchorMs);
-    const neededFor = (r: number) => (perNode > 0 ? Math.ceil(r / perNode) : r > 0 ? Infinity : 0);
-    let needed = neededFor(replicas);
+    let needed = neededFor(perNode, replicas);
     const manualSizes = props.virtualMachinesProfile?.scale.manual;
 
     let desired: number;
@@ -71,7 +79,7 @@ export function evaluatePools(input: EvaluateInput): Map<string, PoolLoad> {
       limitedBy = "manual";
     } else if (config.autoscale) {
       if (input.hysteresis) {
-        for (const back of SCALE_DOWN_LOOKBACK_MS.slice(1)) needed = Math.max(needed, neededFor(replicasAt(pool.workload, pool.id, input.loadMs - back, input.anchorMs)));
+        for (const back of SCALE_DOWN_LOOKBACK_MS.slice(1)) needed = Math.max(needed, neededFor(perNode, replicasAt(pool.workload, pool.id, input.loadMs - back, input.anchorMs)));
       }
       desired = Math.min(config.maxCount, Math.max(config.minCount, needed));
       if (needed > config.maxCount) limitedBy = "max";
@@ -87,14 +95,14 @@ export function evaluatePools(input: EvaluateInput): Map<string, PoolLoad> {
       const coresKey = `${region}|cores`;
       const familyLimit = limits[spot ? "lowPriorityCores" : size.family] ?? Infinity;
       const coresLimit = spot ? Infinity : limits.cores ?? Infinity;
-      const room = Math.min(familyLimit - usedOf(familyKey), coresLimit - usedOf(coresKey));
+      const room = Math.min(familyLimit - usedOf(used, familyKey), coresLimit - usedOf(used, coresKey));
       const fit = Math.max(0, Math.floor(room / size.vcpus));
       if (fit < desired) {
         count = fit;
         limitedBy = "quota";
       }
-      used.set(familyKey, usedOf(familyKey) + count * size.vcpus);
-      if (!spot) used.set(coresKey, usedOf(coresKey) + count * size.vcpus);
+      used.set(familyKey, usedOf(used, familyKey) + count * size.vcpus);
+      if (!spot) used.set(coresKey, usedOf(used, coresKey) + count * size.vcpus);
     }
     const capacity = manualSizes
       ? manualSizes.reduce((n, s) => n + s.count * podsPerNode(pool.workload, s.size, maxPods, os), 0)

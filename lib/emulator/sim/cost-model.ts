@@ -56,6 +56,12 @@ export function createCostModel(sim: Simulation): CostModel {
     const clusters = sim.lookup.clustersOf(sub.id);
     const start = dayStartMs(day);
     const acc: Accumulator = new Map();
+    // A resource's item (id, tags, hashed names) is the same every hour of the day: built once, on first use, and
+    // held by position (no per-hour keys or closures: the hour loop runs 24 times per pool per subscription-day).
+    const clusterOfPool = pools.map((pool) => sim.lookup.clusterById(pool.clusterId)!);
+    const scaleSetItems: (CostItem | undefined)[] = [];
+    const vmItems: CostItem[][] = pools.map(() => []);
+    const clusterItems = clusters.map(() => ({ cluster: undefined as CostItem | undefined, lb: undefined as CostItem | undefined, pip: undefined as CostItem | undefined, disks: [] as CostItem[] }));
     const add = (item: CostItem, amount: number, quantity: number, reservable: boolean) => {
       const entry = acc.get(item.resourceId) ?? { item, actual: 0, amortized: 0, quantity: 0 };
       const covered = reservable ? amount * sub.reservationCoverage : 0;
@@ -70,10 +76,11 @@ export function createCostModel(sim: Simulation): CostModel {
       const share = Math.min(1, (limitMs - hourStart) / HOUR);
       const mid = hourStart + HOUR / 2;
       const loads = evaluatePools({ pools, locationOf: sim.locationOf, quotas: sub.quotas, anchorMs: sim.clock.startMs, configMs: mid, loadMs: mid, hysteresis: false });
-      for (const pool of pools) {
+      for (let index = 0; index < pools.length; index++) {
+        const pool = pools[index];
         const load = loads.get(pool.id)!;
         if (load.count === 0) continue;
-        const cluster = sim.lookup.clusterById(pool.clusterId)!;
+        const cluster = clusterOfPool[index];
         const p = pool.arm.properties;
         const os = p.osType ?? "Linux";
         const spot = p.scaleSetPriority === "Spot";
@@ -83,23 +90,25 @@ export function createCostModel(sim: Simulation): CostModel {
           let ordinal = 1;
           for (const { size, count } of manual) {
             for (let i = 0; i < count; i++, ordinal++) {
-              const vmName = `${pool.scaleSetName.replace(/-vmss$/, "-vms")}${ordinal}`;
               const price = hourlyPrice(size, cluster.location, os, "Regular") + disk;
-              add(vmItem(sub.id, cluster, pool, "virtualmachines", vmName), price * share, share, true);
+              const item = (vmItems[index][ordinal] ??= vmItem(sub.id, cluster, pool, "virtualmachines", `${pool.scaleSetName.replace(/-vmss$/, "-vms")}${ordinal}`));
+              add(item, price * share, share, true);
             }
           }
           continue;
         }
         const vmSize = configAt(pool, mid).vmSize;
         const price = hourlyPrice(vmSize, cluster.location, os, spot ? "Spot" : "Regular") + disk;
-        add(vmItem(sub.id, cluster, pool, "virtualmachinescalesets", pool.scaleSetName), load.count * price * share, load.count * share, !spot);
+        add((scaleSetItems[index] ??= vmItem(sub.id, cluster, pool, "virtualmachinescalesets", pool.scaleSetName)), load.count * price * share, load.count * share, !spot);
       }
-      for (const cluster of clusters) {
+      for (let c = 0; c < clusters.length; c++) {
+        const cluster = clusters[c];
+        const own = clusterItems[c];
         const tier = cluster.arm.sku.tier;
-        if (tier !== "Free") add(clusterItem(sub.id, cluster), (tier === "Premium" ? 0.6 : 0.1) * share, share, false);
-        add(networkItem(sub.id, cluster, "loadbalancers", "kubernetes", "Load Balancer"), 0.025 * share + 0.005 * share, share, false);
-        add(networkItem(sub.id, cluster, "publicipaddresses", stableUuid(cluster.id, "pip"), "Virtual Network"), 0.005 * share, share, false);
-        for (let d = 0; d < cluster.diskCount; d++) add(diskItem(sub.id, cluster, d), PV_DISK_HOURLY * share, share, false);
+        if (tier !== "Free") add((own.cluster ??= clusterItem(sub.id, cluster)), (tier === "Premium" ? 0.6 : 0.1) * share, share, false);
+        add((own.lb ??= networkItem(sub.id, cluster, "loadbalancers", "kubernetes", "Load Balancer")), 0.025 * share + 0.005 * share, share, false);
+        add((own.pip ??= networkItem(sub.id, cluster, "publicipaddresses", stableUuid(cluster.id, "pip"), "Virtual Network")), 0.005 * share, share, false);
+        for (let d = 0; d < cluster.diskCount; d++) add((own.disks[d] ??= diskItem(sub.id, cluster, d)), PV_DISK_HOURLY * share, share, false);
       }
     }
     const entries: CostEntry[] = [...acc.values()].map((e) => ({ day, item: e.item, actual: e.actual, amortized: e.amortized, quantity: e.quantity }));
