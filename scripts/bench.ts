@@ -136,6 +136,7 @@ type Measured = {
 
 async function measure(label: string, size: string, latencyMs: number, collect: { concurrency?: number; subscriptionConcurrency?: number; deadlineMs?: number }): Promise<Measured> {
   const { parseConfig } = await import("../lib/config");
+  const { emulatorClientEnv } = await import("../lib/emulator/client-env");
   const { collectOnce } = await import("../lib/collect/collect-once");
   console.log(`\n${label}: starting the emulator (${size} estate, ${latencyMs} ms latency, throttling on)…`);
   const emulator = await startEmulatorProcess(size, latencyMs);
@@ -144,14 +145,8 @@ async function measure(label: string, size: string, latencyMs: number, collect: 
     const config = parseConfig({
       ...process.env,
       DATABASE_URL: undefined,
-      POOLSCOPE_SOURCE: "emulator",
-      AZURE_TENANT_ID: emulator.ready.tenantId,
-      AZURE_CLIENT_ID: emulator.ready.clientId,
-      AZURE_CLIENT_SECRET: emulator.ready.clientSecret,
+      ...emulatorClientEnv(emulator.ready),
       AZURE_CLIENT_CERTIFICATE_PATH: undefined,
-      AZURE_AUTHORITY_HOST: emulator.ready.url,
-      POOLSCOPE_ARM_ENDPOINT: emulator.ready.url,
-      POOLSCOPE_PRICES_ENDPOINT: emulator.ready.url,
       POOLSCOPE_SUBSCRIPTIONS: undefined,
       ...(collect.concurrency ? { POOLSCOPE_CONCURRENCY: String(collect.concurrency) } : {}),
       ...(collect.subscriptionConcurrency ? { POOLSCOPE_SUBSCRIPTION_CONCURRENCY: String(collect.subscriptionConcurrency) } : {}),

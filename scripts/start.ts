@@ -11,6 +11,7 @@ import { mkdirSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { createInterface } from "node:readline";
 import { ConfigError, parseConfig } from "../lib/config";
+import { emulatorClientEnv } from "../lib/emulator/client-env";
 
 const args = new Set(process.argv.slice(2));
 const dev = args.has("--dev");
@@ -74,13 +75,7 @@ async function main(): Promise<void> {
   if (config.source === "emulator") {
     const emulator = await startEmulator(config.dataDir);
     Object.assign(env, {
-      POOLSCOPE_SOURCE: "emulator",
-      AZURE_TENANT_ID: emulator.tenantId,
-      AZURE_CLIENT_ID: emulator.clientId,
-      AZURE_CLIENT_SECRET: emulator.clientSecret,
-      AZURE_AUTHORITY_HOST: emulator.url,
-      POOLSCOPE_ARM_ENDPOINT: emulator.url,
-      POOLSCOPE_PRICES_ENDPOINT: emulator.url,
+      ...emulatorClientEnv(emulator),
       POOLSCOPE_EMULATOR_URL: emulator.url,
       // Node reads extra CAs only at start-up: the app trusts the emulator's self-signed certificate this way.
       NODE_EXTRA_CA_CERTS: emulator.caFile,

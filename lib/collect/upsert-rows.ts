@@ -3,25 +3,11 @@
  * (as lib/store/insert-rows.ts does for plain inserts), in chunks, inside the caller's transaction.
  */
 import type { PrismaClient } from "@/lib/store/generated/client";
+import { CHUNK_ROWS, toText } from "@/lib/store/insert-rows";
 
 type Queryable = Pick<PrismaClient, "$executeRawUnsafe">;
 
 export type UpsertColumn = { name: string; type: string };
-
-const CHUNK_ROWS = 10_000;
-
-function arrayElement(value: unknown): string {
-  if (value === null || value === undefined) return "NULL";
-  return `"${String(value).replace(/[\\"]/g, (c) => `\\${c}`)}"`;
-}
-
-function toText(value: unknown, type: string): string | null {
-  if (value === null || value === undefined) return null;
-  if (type.endsWith("[]")) return `{${(value as unknown[]).map(arrayElement).join(",")}}`;
-  if (type === "jsonb") return JSON.stringify(value);
-  if (value instanceof Date) return type === "date" ? value.toISOString().slice(0, 10) : value.toISOString();
-  return String(value);
-}
 
 /**
  * Upserts `rows` into `table` keyed on `conflict`. `update` maps a column to its SQL on conflict (EXCLUDED.x for

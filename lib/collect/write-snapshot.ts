@@ -11,10 +11,10 @@ import { diffPoolProperties, type PropertyChange } from "@/lib/model/drift";
 import type { CollectedSnapshot, RunError } from "@/lib/model/snapshot";
 import type { PrismaClient } from "@/lib/store/generated/client";
 import type { RunStatus, RunTrigger } from "@/lib/store/generated/enums";
-import { insertRows, type RowOf } from "@/lib/store/insert-rows";
+import { arrayLiteral, insertRows, type RowOf } from "@/lib/store/insert-rows";
 import { lockCollections } from "./run-lock";
 import { InvalidSnapshotError, validateSnapshot } from "./snapshot-schema";
-import { upsertRows } from "./upsert-rows";
+import { upsertRows, type UpsertColumn } from "./upsert-rows";
 
 export type WriteSnapshotOptions = {
   /** The run (from beginRun) this snapshot completes; without one, the writer records a finished run itself. */
@@ -42,10 +42,6 @@ export function runStatusOf(snapshot: Pick<CollectedSnapshot, "errors" | "subscr
   return "partial";
 }
 
-function textArray(values: readonly string[]): string {
-  return `{${values.map((value) => `"${value.replace(/[\\"]/g, (c) => `\\${c}`)}"`).join(",")}}`;
-}
-
 function checkReferences(snapshot: CollectedSnapshot): void {
   const subscriptions = new Set(snapshot.subscriptions.map((s) => s.id));
   const clusters = new Set(snapshot.clusters.map((c) => c.id));
@@ -54,6 +50,11 @@ function checkReferences(snapshot: CollectedSnapshot): void {
     snapshot.pools.find((p) => !clusters.has(p.clusterId))?.id ??
     snapshot.quotas.find((q) => !subscriptions.has(q.subscriptionId))?.subscriptionId;
   if (orphan) throw new InvalidSnapshotError(`The snapshot cannot be written: ${orphan} belongs to a subscription or cluster the snapshot does not contain`);
+}
+
+/** Columns of an identity row: its text columns, then when it was first and last seen. */
+function identityColumns(...text: string[]): UpsertColumn[] {
+  return [...text.map((name) => ({ name, type: "text" })), { name: "firstSeenAt", type: "timestamptz" }, { name: "lastSeenAt", type: "timestamptz" }];
 }
 
 /** Last one wins: a list that repeats an item across pages must not break a primary key. */
@@ -66,7 +67,7 @@ async function previousProperties(tx: Tx, poolIds: string[], takenAt: Date): Pro
   const rows = await tx.$queryRawUnsafe<{ poolId: string; properties: unknown }[]>(
     `SELECT p.id AS "poolId", s.properties FROM unnest($1::text[]) AS p(id)
      CROSS JOIN LATERAL (SELECT properties FROM "PoolSnapshot" WHERE "poolId" = p.id AND "takenAt" < $2::timestamptz ORDER BY "takenAt" DESC LIMIT 1) s`,
-    textArray(poolIds),
+    arrayLiteral(poolIds),
     takenAt.toISOString(),
   );
   return new Map(rows.map((row) => [row.poolId, (typeof row.properties === "string" ? JSON.parse(row.properties) : row.properties) as JsonObject]));
@@ -74,10 +75,10 @@ async function previousProperties(tx: Tx, poolIds: string[], takenAt: Date): Pro
 
 async function markDeleted(tx: Tx, table: "Subscription" | "Cluster" | "NodePool", parentColumn: string | null, parents: string[], seen: string[], takenAt: Date): Promise<string[]> {
   if (parentColumn && parents.length === 0) return [];
-  const params: unknown[] = [takenAt.toISOString(), textArray(seen)];
+  const params: unknown[] = [takenAt.toISOString(), arrayLiteral(seen)];
   let where = `"deletedAt" IS NULL AND NOT ("id" = ANY($2::text[]))`;
   if (parentColumn) {
-    params.push(textArray(parents));
+    params.push(arrayLiteral(parents));
     where += ` AND "${parentColumn}" = ANY($3::text[])`;
   }
   const rows = await tx.$queryRawUnsafe<{ id: string }[]>(`UPDATE "${table}" SET "deletedAt" = $1::timestamptz WHERE ${where} RETURNING "id"`, ...params);
@@ -128,15 +129,7 @@ export async function writeSnapshot(db: PrismaClient, snapshot: CollectedSnapsho
     rows.Subscription = await timed("Subscription", upsertRows(
       tx,
       "Subscription",
-      [
-        { name: "id", type: "text" },
-        { name: "subscriptionId", type: "text" },
-        { name: "displayName", type: "text" },
-        { name: "tenantId", type: "text" },
-        { name: "state", type: "text" },
-        { name: "firstSeenAt", type: "timestamptz" },
-        { name: "lastSeenAt", type: "timestamptz" },
-      ],
+      identityColumns("id", "subscriptionId", "displayName", "tenantId", "state"),
       ["id"],
       { displayName: "EXCLUDED.\"displayName\"", tenantId: "EXCLUDED.\"tenantId\"", state: "EXCLUDED.\"state\"", ...seen },
       uniqueBy(snapshot.subscriptions, (s) => s.id).map((s) => ({ ...s, ...at })),
@@ -144,10 +137,7 @@ export async function writeSnapshot(db: PrismaClient, snapshot: CollectedSnapsho
     rows.Cluster = await timed("Cluster", upsertRows(
       tx,
       "Cluster",
-      ["id", "subscriptionId", "resourceGroup", "name", "location"].map((name) => ({ name, type: "text" })).concat([
-        { name: "firstSeenAt", type: "timestamptz" },
-        { name: "lastSeenAt", type: "timestamptz" },
-      ]),
+      identityColumns("id", "subscriptionId", "resourceGroup", "name", "location"),
       ["id"],
       { resourceGroup: 'EXCLUDED."resourceGroup"', name: "EXCLUDED.name", location: "EXCLUDED.location", ...seen },
       uniqueBy(snapshot.clusters, (c) => c.id).map((c) => ({ id: c.id, subscriptionId: c.subscriptionId, resourceGroup: c.resourceGroup, name: c.name, location: c.location, ...at })),
@@ -155,13 +145,7 @@ export async function writeSnapshot(db: PrismaClient, snapshot: CollectedSnapsho
     rows.NodePool = await timed("NodePool", upsertRows(
       tx,
       "NodePool",
-      [
-        { name: "id", type: "text" },
-        { name: "clusterId", type: "text" },
-        { name: "name", type: "text" },
-        { name: "firstSeenAt", type: "timestamptz" },
-        { name: "lastSeenAt", type: "timestamptz" },
-      ],
+      identityColumns("id", "clusterId", "name"),
       ["id"],
       { name: "EXCLUDED.name", ...seen },
       pools.map((p) => ({ id: p.id, clusterId: p.clusterId, name: p.name, ...at })),

@@ -1,5 +1,6 @@
 import "server-only";
 import type { PoolRow } from "@/lib/model/pool-columns";
+import type { CollectedCluster } from "@/lib/model/snapshot";
 import { defaultPoolView } from "@/lib/model/pool-view";
 import { versionSkew, type VersionSkew } from "@/lib/model/version-skew";
 import { getDb } from "@/lib/store/db";
@@ -8,6 +9,13 @@ import { listPoolRows } from "./pool-inventory";
 import { resolveRunScope, type NoRun, type RunScope } from "./run-scope";
 
 export type ClusterPool = PoolRow & { skew: VersionSkew };
+
+/** What a run read of the cluster itself: the collected cluster's properties, less its identity and autoscaler. */
+export type ClusterSnapshotView = Omit<CollectedCluster, "id" | "subscriptionId" | "resourceGroup" | "name" | "location" | "autoscalerStatus" | "properties"> & {
+  runId: number;
+  takenAt: string;
+  properties: Record<string, unknown>;
+};
 
 export type ClusterDetail =
   | { state: "not-found" }
@@ -18,24 +26,7 @@ export type ClusterDetail =
       cluster: { id: string; armId: string; name: string; resourceGroup: string; location: string; firstSeenAt: string; lastSeenAt: string; deletedAt: string | null };
       subscription: { id: string; guid: string; displayName: string };
       /** The cluster's newest snapshot at or before the run; null when it did not exist yet. */
-      snapshot: {
-        runId: number;
-        takenAt: string;
-        kubernetesVersion: string | null;
-        currentKubernetesVersion: string | null;
-        skuTier: string | null;
-        nodeResourceGroup: string | null;
-        networkPlugin: string | null;
-        networkPolicy: string | null;
-        powerState: string | null;
-        provisioningState: string | null;
-        fqdn: string | null;
-        privateCluster: boolean;
-        tags: Record<string, string>;
-        kubeReachable: boolean;
-        kubeError: string | null;
-        properties: Record<string, unknown>;
-      } | null;
+      snapshot: ClusterSnapshotView | null;
       /** Pools of the snapshot's run, side by side, each with its skew against the control plane. */
       pools: ClusterPool[];
       /** Pools of the cluster that are gone, with when. */

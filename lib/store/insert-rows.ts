@@ -15,7 +15,8 @@ export type RowOf<M extends ModelName> = Extract<CreateManyData<M>, readonly unk
 type Queryable = Pick<PrismaClient, "$executeRawUnsafe" | "$queryRawUnsafe">;
 type Column = { name: string; type: string; default: string | null };
 
-const CHUNK_ROWS = 10_000;
+/** Rows per statement (insertRows and upsertRows). */
+export const CHUNK_ROWS = 10_000;
 const columnsByTable = new Map<string, Column[]>();
 
 async function columnsOf(db: Queryable, table: string): Promise<Column[]> {
@@ -38,10 +39,15 @@ function arrayElement(value: unknown): string {
   return `"${String(value).replace(/[\\"]/g, (c) => `\\${c}`)}"`;
 }
 
-/** A value as the text Postgres casts to the column's type. */
-function toText(value: unknown, type: string): string | null {
+/** A Postgres array literal (`{"a","b",NULL}`), for a `$n::text[]` parameter. */
+export function arrayLiteral(values: readonly unknown[]): string {
+  return `{${values.map(arrayElement).join(",")}}`;
+}
+
+/** A value as the text Postgres casts to the column's type (sent in a text array and cast in SQL). */
+export function toText(value: unknown, type: string): string | null {
   if (value === null || value === undefined) return null;
-  if (type.endsWith("[]")) return `{${(value as unknown[]).map(arrayElement).join(",")}}`;
+  if (type.endsWith("[]")) return arrayLiteral(value as unknown[]);
   if (type === "jsonb" || type === "json") return JSON.stringify(value);
   if (value instanceof Date) return type === "date" ? value.toISOString().slice(0, 10) : value.toISOString();
   return String(value);

@@ -148,8 +148,6 @@ export function podJson(cluster: EstateCluster, pod: PodPlan, nodes: Map<string,
   const uid = podUid(cluster, pod);
   const created = iso(pod.createdMs);
   const labels = podLabels(pod);
-  const requests = { cpu: cpuQuantity(pod.cpuMillis), memory: memoryQuantity(pod.memoryBytes), ...(pod.gpus ? { "nvidia.com/gpu": String(pod.gpus) } : {}) };
-  const limits = { memory: memoryQuantity(pod.memoryBytes), ...(pod.gpus ? { "nvidia.com/gpu": String(pod.gpus) } : {}) };
   const node = pod.nodeName ? nodes.get(pod.nodeName) : undefined;
   const h = hash32(pod.name);
   const started = iso(pod.createdMs + 2000 + (h % 5000));
@@ -186,25 +184,42 @@ export function podJson(cluster: EstateCluster, pod: PodPlan, nodes: Map<string,
       resourceVersion: rv,
       creationTimestamp: created,
       labels,
-      ownerReferences: [{ apiVersion: pod.ownerKind === "Job" ? "batch/v1" : "apps/v1", kind: pod.ownerKind, name: pod.ownerName, uid: stableUuid(cluster.key, pod.namespace, pod.ownerName), controller: true, blockOwnerDeletion: true }],
+      ownerReferences: podOwnerReferences(cluster, pod),
     },
-    spec: {
-      containers: [{ name: pod.app, image: pod.image, resources: { limits, requests }, terminationMessagePath: "/dev/termination-log", terminationMessagePolicy: "File", imagePullPolicy: "IfNotPresent" }],
-      restartPolicy: pod.ownerKind === "Job" ? "Never" : "Always",
-      terminationGracePeriodSeconds: 30,
-      dnsPolicy: "ClusterFirst",
-      ...(pod.nodeSelector ? { nodeSelector: pod.nodeSelector } : {}),
-      serviceAccountName: "default",
-      serviceAccount: "default",
-      ...(pod.nodeName ? { nodeName: pod.nodeName } : {}),
-      securityContext: {},
-      schedulerName: "default-scheduler",
-      tolerations: [...pod.tolerations, ...DEFAULT_TOLERATIONS],
-      ...(pod.priorityClassName ? { priorityClassName: pod.priorityClassName, priority: pod.priorityClassName === "system-node-critical" ? 2000001000 : 2000000000 } : { priority: 0 }),
-      enableServiceLinks: true,
-      preemptionPolicy: "PreemptLowerPriority",
-    },
+    spec: { ...podSpecHead(pod), ...(pod.nodeName ? { nodeName: pod.nodeName } : {}), ...podSpecTail(pod) },
     status: pod.nodeName ? running : pending,
+  };
+}
+
+/** A pod's ownerReferences: its workload. */
+export function podOwnerReferences(cluster: EstateCluster, pod: PodPlan): Record<string, unknown>[] {
+  return [{ apiVersion: pod.ownerKind === "Job" ? "batch/v1" : "apps/v1", kind: pod.ownerKind, name: pod.ownerName, uid: stableUuid(cluster.key, pod.namespace, pod.ownerName), controller: true, blockOwnerDeletion: true }];
+}
+
+/** A pod's spec before `nodeName`, in the order the API server writes it. */
+export function podSpecHead(pod: PodPlan): Record<string, unknown> {
+  const requests = { cpu: cpuQuantity(pod.cpuMillis), memory: memoryQuantity(pod.memoryBytes), ...(pod.gpus ? { "nvidia.com/gpu": String(pod.gpus) } : {}) };
+  const limits = { memory: memoryQuantity(pod.memoryBytes), ...(pod.gpus ? { "nvidia.com/gpu": String(pod.gpus) } : {}) };
+  return {
+    containers: [{ name: pod.app, image: pod.image, resources: { limits, requests }, terminationMessagePath: "/dev/termination-log", terminationMessagePolicy: "File", imagePullPolicy: "IfNotPresent" }],
+    restartPolicy: pod.ownerKind === "Job" ? "Never" : "Always",
+    terminationGracePeriodSeconds: 30,
+    dnsPolicy: "ClusterFirst",
+    ...(pod.nodeSelector ? { nodeSelector: pod.nodeSelector } : {}),
+    serviceAccountName: "default",
+    serviceAccount: "default",
+  };
+}
+
+/** A pod's spec after `nodeName`. */
+export function podSpecTail(pod: PodPlan): Record<string, unknown> {
+  return {
+    securityContext: {},
+    schedulerName: "default-scheduler",
+    tolerations: [...pod.tolerations, ...DEFAULT_TOLERATIONS],
+    ...(pod.priorityClassName ? { priorityClassName: pod.priorityClassName, priority: pod.priorityClassName === "system-node-critical" ? 2000001000 : 2000000000 } : { priority: 0 }),
+    enableServiceLinks: true,
+    preemptionPolicy: "PreemptLowerPriority",
   };
 }
 

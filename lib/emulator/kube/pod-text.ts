@@ -6,12 +6,10 @@
  * are written. Pending pods (few, and carrying the scheduler's message) still go through `podJson`.
  */
 import type { EstateCluster } from "../estate/types";
-import { hash32, stableUuid } from "../estate/random";
+import { hash32 } from "../estate/random";
 import { nodeIp } from "../arm/resources";
 import type { NodePlan, PodPlan } from "./model";
-import { DEFAULT_TOLERATIONS } from "./model";
-import { imageId, iso, podLabels, podUid } from "./objects";
-import { cpuQuantity, memoryQuantity } from "./quantities";
+import { imageId, iso, podLabels, podOwnerReferences, podSpecHead, podSpecTail, podUid } from "./objects";
 
 const str = JSON.stringify as (value: string) => string;
 
@@ -40,9 +38,7 @@ function fragment(cache: PodTextCache, key: string, make: () => string): string 
 /** The labels and ownerReferences of a pod's metadata, as podJson builds them. */
 function ownerText(cache: PodTextCache, cluster: EstateCluster, pod: PodPlan): string {
   return fragment(cache, `owner\0${pod.namespace}\0${pod.ownerKind}\0${pod.ownerName}\0${pod.app}`, () => {
-    const labels = podLabels(pod);
-    const ownerReferences = [{ apiVersion: pod.ownerKind === "Job" ? "batch/v1" : "apps/v1", kind: pod.ownerKind, name: pod.ownerName, uid: stableUuid(cluster.key, pod.namespace, pod.ownerName), controller: true, blockOwnerDeletion: true }];
-    return `"labels":${JSON.stringify(labels)},"ownerReferences":${JSON.stringify(ownerReferences)}`;
+    return `"labels":${JSON.stringify(podLabels(pod))},"ownerReferences":${JSON.stringify(podOwnerReferences(cluster, pod))}`;
   });
 }
 
@@ -51,31 +47,8 @@ function specText(cache: PodTextCache, pod: PodPlan): [string, string] {
   const selector = pod.nodeSelector ? jsonOf(cache, pod.nodeSelector) : "";
   const tolerations = jsonOf(cache, pod.tolerations);
   const key = `spec\0${pod.app}\0${pod.image}\0${pod.cpuMillis}\0${pod.memoryBytes}\0${pod.gpus}\0${pod.ownerKind}\0${pod.priorityClassName ?? ""}\0${selector}\0${tolerations}`;
-  const before = fragment(cache, `${key}\0before`, () => {
-    const requests = { cpu: cpuQuantity(pod.cpuMillis), memory: memoryQuantity(pod.memoryBytes), ...(pod.gpus ? { "nvidia.com/gpu": String(pod.gpus) } : {}) };
-    const limits = { memory: memoryQuantity(pod.memoryBytes), ...(pod.gpus ? { "nvidia.com/gpu": String(pod.gpus) } : {}) };
-    const head = {
-      containers: [{ name: pod.app, image: pod.image, resources: { limits, requests }, terminationMessagePath: "/dev/termination-log", terminationMessagePolicy: "File", imagePullPolicy: "IfNotPresent" }],
-      restartPolicy: pod.ownerKind === "Job" ? "Never" : "Always",
-      terminationGracePeriodSeconds: 30,
-      dnsPolicy: "ClusterFirst",
-      ...(pod.nodeSelector ? { nodeSelector: pod.nodeSelector } : {}),
-      serviceAccountName: "default",
-      serviceAccount: "default",
-    };
-    return JSON.stringify(head).slice(0, -1);
-  });
-  const after = fragment(cache, `${key}\0after`, () => {
-    const tail = {
-      securityContext: {},
-      schedulerName: "default-scheduler",
-      tolerations: [...pod.tolerations, ...DEFAULT_TOLERATIONS],
-      ...(pod.priorityClassName ? { priorityClassName: pod.priorityClassName, priority: pod.priorityClassName === "system-node-critical" ? 2000001000 : 2000000000 } : { priority: 0 }),
-      enableServiceLinks: true,
-      preemptionPolicy: "PreemptLowerPriority",
-    };
-    return JSON.stringify(tail).slice(1);
-  });
+  const before = fragment(cache, `${key}\0before`, () => JSON.stringify(podSpecHead(pod)).slice(0, -1));
+  const after = fragment(cache, `${key}\0after`, () => JSON.stringify(podSpecTail(pod)).slice(1));
   return [before, after];
 }
 
