@@ -201,7 +201,7 @@ async function main(): Promise<void> {
   const rowsWritten = Object.values(r.rows).reduce((sum, n) => sum + n, 0);
   const byKind = Object.entries(r.stats.byKind)
     .sort((a, b) => b[1].calls - a[1].calls)
-    .map(([kind, s]) => `${kind} ${fmt(s.calls)}${s.retries ? ` (${s.retries} retried)` : ""} ~${fmt(s.ms / s.calls)} ms${s.waitMs / s.calls >= 1 ? ` +${fmt(s.waitMs / s.calls)} queued` : ""}`)
+    .map(([kind, s]) => `${kind} ${fmt(s.calls)}${s.retries ? ` (${s.retries} retried)` : ""} ~${fmt(s.ms / s.calls)} ms${s.waitMs / s.calls >= 1 ? ` +${fmt(s.waitMs / s.calls)} ms queued` : ""}`)
     .join(", ");
   console.log(`\n${args.size} estate: ${fmt(r.counts.subscriptions)} subscriptions, ${fmt(r.counts.clusters)} clusters, ${fmt(r.counts.pools)} pools, ${fmt(r.counts.nodes)} nodes, ${fmt(r.counts.pendingPods)} pending pods; status ${r.status}`);
   const rows: [string, string][] = [
