@@ -38,8 +38,22 @@ export type KubeClient = {
    * forgotten the list's continue token (410 Expired, after compaction), the list starts again: `onRestart` is
    * called first so the caller can drop what it counted.
    */
-  list(path: string, kind: string, limit: number, onPage: (items: unknown[]) => void, onRestart?: () => void): Promise<void>;
+  list(path: string, kind: string, limit: number, onPage: (items: unknown[]) => void, options?: ListOptions): Promise<void>;
   close(): void;
+};
+
+/** A list page read from its body: null when the body is JSON but not a list; throws when it is not JSON. */
+export type PageReader = (body: Buffer) => { items: unknown[]; continue?: string | null } | null;
+
+export type ListOptions = {
+  onRestart?: () => void;
+  /** How pages are read (default: JSON.parse and the list schema); readPods reads pod pages without parsing every field. */
+  readPage?: PageReader;
+};
+
+const readJsonPage: PageReader = (body) => {
+  const page = listSchema.safeParse(JSON.parse(body.toString("utf8")));
+  return page.success ? { items: page.data.items, continue: page.data.metadata?.continue } : null;
 };
 
 /** Times a list is started again after its continue token expired, before the cluster is reported. */
@@ -130,7 +144,8 @@ export async function createKubeClient(kubeconfigYaml: string, { runner, key, cr
     });
   }
 
-  async function getJson(path: string, kind: string): Promise<unknown> {
+  /** The body of a 2xx answer; other answers throw KubeHttpError with the API's message. */
+  async function getBody(path: string, kind: string): Promise<Buffer> {
     const answer = await runner.run(kind, key, (signal) => request(path, signal), (a) => ({
       status: a.status,
       header: (name) => {
@@ -147,8 +162,13 @@ export async function createKubeClient(kubeconfigYaml: string, { runner, key, cr
       }
       throw new KubeHttpError(answer.status, path, reason);
     }
+    return answer.body;
+  }
+
+  async function getJson(path: string, kind: string): Promise<unknown> {
+    const body = await getBody(path, kind);
     try {
-      return JSON.parse(answer.body.toString("utf8"));
+      return JSON.parse(body.toString("utf8"));
     } catch {
       throw new KubeMalformedError(`${kind}: the answer is not valid JSON`);
     }
@@ -157,17 +177,23 @@ export async function createKubeClient(kubeconfigYaml: string, { runner, key, cr
   return {
     server,
     getJson,
-    async list(path, kind, limit, onPage, onRestart) {
+    async list(path, kind, limit, onPage, { onRestart, readPage = readJsonPage } = {}) {
       const separator = path.includes("?") ? "&" : "?";
       for (let restart = 0; ; restart++) {
         let token: string | undefined;
         try {
           do {
             const url = `${path}${separator}limit=${limit}${token ? `&continue=${encodeURIComponent(token)}` : ""}`;
-            const page = listSchema.safeParse(await getJson(url, kind));
-            if (!page.success) throw new KubeMalformedError(`${kind}: the answer is not a list`);
-            onPage(page.data.items);
-            token = page.data.metadata?.continue || undefined;
+            const body = await getBody(url, kind);
+            let page: ReturnType<PageReader>;
+            try {
+              page = readPage(body);
+            } catch {
+              throw new KubeMalformedError(`${kind}: the answer is not valid JSON`);
+            }
+            if (!page) throw new KubeMalformedError(`${kind}: the answer is not a list`);
+            onPage(page.items);
+            token = page.continue || undefined;
           } while (token);
           return;
         } catch (error) {

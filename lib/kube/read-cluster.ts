@@ -9,6 +9,7 @@ import { addPodToNodeUsage, isUnscheduledPod, summariseNode, type NodeSummary, t
 import { summarisePendingPod, type PendingPodSummary } from "@/lib/model/pending-pod";
 import { KubeHttpError, type KubeClient } from "./kube-client";
 import { checkScheduledPod } from "./check-scheduled-pod";
+import { scanPodList } from "./scan-pod-list";
 import { configMapSchema, eventSchema, nodeSchema, podSchema } from "./schemas";
 
 export type MalformedKubeItem = { kind: string; id: string | null; reason: string };
@@ -58,9 +59,11 @@ async function readNodes(client: KubeClient, malformed: MalformedKubeItem[], opt
         else malformed.push({ kind: "node", id: itemName(raw), reason: reasonOf(parsed.error) });
       }
     },
-    () => {
-      nodes = [];
-      own.reset();
+    {
+      onRestart: () => {
+        nodes = [];
+        own.reset();
+      },
     },
   );
   return nodes;
@@ -68,7 +71,8 @@ async function readNodes(client: KubeClient, malformed: MalformedKubeItem[], opt
 
 async function readPods(client: KubeClient, malformed: MalformedKubeItem[], options: ReadOptions): Promise<{ usage: Map<string, NodeUsage>; unscheduled: PendingPodSummary[] }> {
   // Pods are summed per node page by page; unscheduled ones are kept as summaries (the scheduler's message is
-  // added once the events are read), so no pod object outlives its page.
+  // added once the events are read), so no pod object outlives its page. Pages are read by scanPodList, which
+  // keeps only the fields summing reads of each scheduled pod and hands every other pod over parsed whole.
   const result = { usage: new Map<string, NodeUsage>(), unscheduled: [] as PendingPodSummary[] };
   const own = listMalformed(malformed);
   // Finished pods hold nothing: let the server leave them out (the filter below still applies if it does not).
@@ -95,10 +99,13 @@ async function readPods(client: KubeClient, malformed: MalformedKubeItem[], opti
         else malformed.push({ kind: "pod", id: itemName(raw), reason: reasonOf(full.error) });
       }
     },
-    () => {
-      result.usage = new Map();
-      result.unscheduled = [];
-      own.reset();
+    {
+      onRestart: () => {
+        result.usage = new Map();
+        result.unscheduled = [];
+        own.reset();
+      },
+      readPage: scanPodList,
     },
   );
   return result;
@@ -123,9 +130,11 @@ async function readSchedulingMessages(client: KubeClient, malformed: MalformedKu
       const known = messages.get(key);
       if (!known || known.at <= at) messages.set(key, { message: event.message, at });
     }
-  }, () => {
-    messages.clear();
-    own.reset();
+  }, {
+    onRestart: () => {
+      messages.clear();
+      own.reset();
+    },
   });
   return messages;
 }
