@@ -228,35 +228,32 @@ export class JsonScanner {
     this.i = skipValue(this.b, this.i);
   }
 
-  /** Walks the object at the scanner (at its brace), calling `member` at each value with its key as the last string. */
-  object(member: () => void): void {
+  /**
+   * Steps through the object at the scanner: call with `first` at its brace, then after each member's value.
+   * Returns true at the next member (its key the last string, the scanner at its value), false past the brace.
+   */
+  nextMember(first: boolean): boolean {
+    if (first) {
+      this.i++;
+      if (this.peek() === CLOSE_BRACE) {
+        this.i++;
+        return false;
+      }
+    } else if (this.closes(CLOSE_BRACE)) return false;
+    if (this.peek() !== QUOTE) this.fail("expected a key");
+    this.string();
+    if (this.peek() !== COLON) this.fail("expected a colon");
     this.i++;
-    if (this.peek() === CLOSE_BRACE) {
-      this.i++;
-      return;
-    }
-    do {
-      if (this.peek() !== QUOTE) this.fail("expected a key");
-      this.string();
-      const start = this.stringStart;
-      const end = this.stringEnd;
-      if (this.peek() !== COLON) this.fail("expected a colon");
-      this.i++;
-      this.stringStart = start;
-      this.stringEnd = end;
-      member();
-    } while (!this.closes(CLOSE_BRACE));
+    return true;
   }
 
-  /** Walks the array at the scanner (at its bracket), calling `element` at each element. */
-  array(element: () => void): void {
+  /** Steps through the array at the scanner, as nextMember does: true at the next element, false past the bracket. */
+  nextElement(first: boolean): boolean {
+    if (!first) return !this.closes(CLOSE_BRACKET);
     this.i++;
-    if (this.peek() === CLOSE_BRACKET) {
-      this.i++;
-      return;
-    }
-    do element();
-    while (!this.closes(CLOSE_BRACKET));
+    if (this.peek() !== CLOSE_BRACKET) return true;
+    this.i++;
+    return false;
   }
 
   /** After a member or element: true at the closing byte, false at a comma (both passed). */

@@ -56,7 +56,8 @@ function standAside(): never {
 
 /**
  * The fast path's reading of one pod. Each reader looks at the first byte of its value: an unexpected type, an
- * escaped key or a member given twice throws STAND_ASIDE, and the item is parsed whole.
+ * escaped key or a member given twice throws STAND_ASIDE, and the item is parsed whole. Members are stepped
+ * through in loops (no callback per member: a page has hundreds of thousands of them).
  */
 class PodReader {
   constructor(private readonly s: JsonScanner) {}
@@ -69,20 +70,19 @@ class PodReader {
     return this.s.text();
   }
 
-  /** An object whose members `member` reads (passing over what it does not want); the key is the scanner's last string. */
-  private record(member: () => void): void {
-    if (this.s.peek() !== OPEN_BRACE) standAside();
-    this.s.object(() => {
-      if (this.s.escaped) standAside();
-      member();
-    });
+  /** Steps to the next member of an object being read; the first call checks that there is an object. */
+  private next(first: boolean): boolean {
+    if (first && this.s.peek() !== OPEN_BRACE) standAside();
+    if (!this.s.nextMember(first)) return false;
+    if (this.s.escaped) standAside();
+    return true;
   }
 
   /** A resource list: null, or names to quantities (text or number); only the summed names are kept. */
   private resourceList(): ResourceList | null {
     if (this.s.null()) return null;
     const list: ResourceList = {};
-    this.record(() => {
+    for (let first = true; this.next(first); first = false) {
       const wanted = REQUEST_NAMES.find((request) => this.s.is(request.bytes));
       const c = this.s.peek();
       let value: string | number;
@@ -92,31 +92,36 @@ class PodReader {
       } else if (c === MINUS || (c !== undefined && c >= 0x30 && c <= 0x39)) value = this.s.number();
       else return standAside();
       if (wanted) list[wanted.name] = value;
-    });
+    }
     return list;
+  }
+
+  private resources(): NonNullable<SlimContainer["resources"]> {
+    const resources: NonNullable<SlimContainer["resources"]> = {};
+    let seen = false;
+    for (let first = true; this.next(first); first = false) {
+      if (!this.s.is(KEY.requests)) this.s.skip();
+      else if (seen) standAside();
+      else {
+        seen = true;
+        resources.requests = this.resourceList();
+      }
+    }
+    return resources;
   }
 
   private container(): SlimContainer {
     const container: SlimContainer = {};
     const once = onceEach();
-    this.record(() => {
+    for (let first = true; this.next(first); first = false) {
       if (this.s.is(KEY.resources)) {
         once(1);
-        if (this.s.null()) container.resources = null;
-        else {
-          const resources: NonNullable<SlimContainer["resources"]> = {};
-          this.record(() => {
-            if (!this.s.is(KEY.requests)) return this.s.skip();
-            once(2);
-            resources.requests = this.resourceList();
-          });
-          container.resources = resources;
-        }
+        container.resources = this.s.null() ? null : this.resources();
       } else if (this.s.is(KEY.restartPolicy)) {
-        once(4);
+        once(2);
         container.restartPolicy = this.text(true);
       } else this.s.skip();
-    });
+    }
     return container;
   }
 
@@ -124,8 +129,22 @@ class PodReader {
     if (nullable && this.s.null()) return null;
     if (this.s.peek() !== OPEN_BRACKET) standAside();
     const list: SlimContainer[] = [];
-    this.s.array(() => list.push(this.container()));
+    for (let first = true; this.s.nextElement(first); first = false) list.push(this.container());
     return list;
+  }
+
+  private status(): NonNullable<SlimPod["status"]> {
+    const status: NonNullable<SlimPod["status"]> = {};
+    let seen = false;
+    for (let first = true; this.next(first); first = false) {
+      if (!this.s.is(KEY.phase)) this.s.skip();
+      else if (seen) standAside();
+      else {
+        seen = true;
+        status.phase = this.text(true);
+      }
+    }
+    return status;
   }
 
   /** The pod at the scanner, or STAND_ASIDE. */
@@ -138,10 +157,10 @@ class PodReader {
     let overhead: ResourceList | null | undefined;
     let status: SlimPod["status"];
     const once = onceEach();
-    this.record(() => {
+    for (let first = true; this.next(first); first = false) {
       if (this.s.is(KEY.metadata)) {
         once(1);
-        this.record(() => {
+        for (let inner = true; this.next(inner); inner = false) {
           if (this.s.is(KEY.name)) {
             once(2);
             name = this.text(false);
@@ -149,10 +168,10 @@ class PodReader {
             once(4);
             namespace = this.text(false);
           } else this.s.skip();
-        });
+        }
       } else if (this.s.is(KEY.spec)) {
         once(8);
-        this.record(() => {
+        for (let inner = true; this.next(inner); inner = false) {
           if (this.s.is(KEY.nodeName)) {
             once(16);
             nodeName = this.text(true);
@@ -166,21 +185,12 @@ class PodReader {
             once(128);
             overhead = this.resourceList();
           } else this.s.skip();
-        });
+        }
       } else if (this.s.is(KEY.status)) {
         once(256);
-        if (this.s.null()) status = null;
-        else {
-          const own: NonNullable<SlimPod["status"]> = {};
-          this.record(() => {
-            if (!this.s.is(KEY.phase)) return this.s.skip();
-            once(512);
-            own.phase = this.text(true);
-          });
-          status = own;
-        }
+        status = this.s.null() ? null : this.status();
       } else this.s.skip();
-    });
+    }
     // Unscheduled pods are kept whole; a missing name or containers is reported by the exact path.
     if (name === null || namespace === null || !nodeName || containers === null) standAside();
     const spec: SlimPod["spec"] = { nodeName, containers };
@@ -244,53 +254,53 @@ function scan(body: Buffer): PodListPage | null {
   if (s.peek() !== OPEN_BRACE) {
     s.skip();
     isList = false;
-  } else {
-    s.object(() => {
-      // An escaped key might spell "items" or "metadata": JSON.parse decides the whole page.
-      if (s.escaped) standAside();
-      if (s.is(KEY.items)) {
-        once(1);
-        if (s.peek() !== OPEN_BRACKET) {
-          s.skip();
-          items = null;
-          isList = false;
-          return;
+  }
+  for (let first = true; isList && s.nextMember(first); first = false) {
+    // An escaped key might spell "items" or "metadata": JSON.parse decides the whole page.
+    if (s.escaped) standAside();
+    if (s.is(KEY.items)) {
+      once(1);
+      if (s.peek() !== OPEN_BRACKET) {
+        isList = false;
+        break;
+      }
+      items = [];
+      for (let inner = true; s.nextElement(inner); inner = false) {
+        const start = s.i;
+        try {
+          items.push(reader.pod());
+        } catch (error) {
+          if (error !== STAND_ASIDE) throw error;
+          // Back to the item's start, and the exact path: checked by the scanner, then parsed whole.
+          s.i = start;
+          items.push(s.parse());
         }
-        const list: unknown[] = [];
-        s.array(() => {
-          const start = s.i;
-          try {
-            list.push(reader.pod());
-          } catch (error) {
-            if (error !== STAND_ASIDE) throw error;
-            // Back to the item's start, and the exact path: checked by the scanner, then parsed whole.
-            s.i = start;
-            list.push(s.parse());
-          }
-        });
-        items = list;
-      } else if (s.is(KEY.metadata)) {
-        once(2);
-        if (s.null()) return;
-        if (s.peek() !== OPEN_BRACE) {
-          s.skip();
+      }
+    } else if (s.is(KEY.metadata)) {
+      once(2);
+      if (s.null()) continue;
+      if (s.peek() !== OPEN_BRACE) {
+        isList = false;
+        break;
+      }
+      for (let inner = true; s.nextMember(inner); inner = false) {
+        if (s.escaped) standAside();
+        if (!s.is(KEY.continue)) s.skip();
+        else if (s.null()) token = null;
+        else if (s.peek() === QUOTE) {
+          s.string();
+          token = s.text();
+        } else {
           isList = false;
-          return;
+          break;
         }
-        s.object(() => {
-          if (s.escaped) standAside();
-          if (!s.is(KEY.continue)) return s.skip();
-          if (s.null()) token = null;
-          else if (s.peek() === QUOTE) {
-            s.string();
-            token = s.text();
-          } else {
-            s.skip();
-            isList = false;
-          }
-        });
-      } else s.skip();
-    });
+      }
+    } else s.skip();
+  }
+  if (!isList) {
+    // Not a list: the body must still be JSON.
+    s.i = 0;
+    s.skip();
   }
   s.end();
   if (!isList || items === null) return null;
