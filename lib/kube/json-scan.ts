@@ -216,6 +216,14 @@ export class JsonScanner {
     return Number(this.b.toString("latin1", start, this.i));
   }
 
+  /** Passes a `true` or `false` at the scanner and returns it; null (not moving) at anything else. */
+  boolean(): boolean | null {
+    const c = this.peek();
+    if (c !== LOWER_T && c !== LOWER_F) return null;
+    this.i = endOfLiteral(this.b, this.i);
+    return c === LOWER_T;
+  }
+
   /** Passes a `null` at the scanner, returning whether there was one. */
   null(): boolean {
     if (this.peek() !== LOWER_N) return false;

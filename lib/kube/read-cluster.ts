@@ -9,6 +9,7 @@ import { addPodToNodeUsage, isUnscheduledPod, summariseNode, type NodeSummary, t
 import { summarisePendingPod, type PendingPodSummary } from "@/lib/model/pending-pod";
 import { KubeHttpError, type KubeClient } from "./kube-client";
 import { checkScheduledPod } from "./check-scheduled-pod";
+import { CheckedNode, scanNodeList } from "./scan-node-list";
 import { scanPodList } from "./scan-pod-list";
 import { configMapSchema, eventSchema, nodeSchema, podSchema } from "./schemas";
 
@@ -54,6 +55,10 @@ async function readNodes(client: KubeClient, malformed: MalformedKubeItem[], opt
     options.pageSize ?? NODE_PAGE,
     (page) => {
       for (const raw of page) {
+        if (raw instanceof CheckedNode) {
+          nodes.push(summariseNode(raw.node));
+          continue;
+        }
         const parsed = nodeSchema.safeParse(raw);
         if (parsed.success) nodes.push(summariseNode(parsed.data as NodeWire));
         else malformed.push({ kind: "node", id: itemName(raw), reason: reasonOf(parsed.error) });
@@ -64,6 +69,7 @@ async function readNodes(client: KubeClient, malformed: MalformedKubeItem[], opt
         nodes = [];
         own.reset();
       },
+      readPage: scanNodeList,
     },
   );
   return nodes;
