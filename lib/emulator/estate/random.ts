@@ -5,12 +5,16 @@
 
 /** FNV-1a over a string, then a murmur-style finaliser: a well-mixed 32-bit hash. */
 export function hash32(text: string): number {
-  let h = 0x811c9dc5;
+  return fmix32(hashText(0x811c9dc5, text));
+}
+
+/** FNV-1a steps over a string, from state h. */
+function hashText(h: number, text: string): number {
   for (let i = 0; i < text.length; i++) {
     h ^= text.charCodeAt(i);
     h = Math.imul(h, 0x01000193);
   }
-  return fmix32(h);
+  return h;
 }
 
 /** A uniform number in [0, 1) that depends only on its key parts. */
@@ -67,11 +71,7 @@ function hashParts(parts: ReadonlyArray<string | number>): number {
   let h = 0x811c9dc5;
   for (let p = 0; p < parts.length; p++) {
     if (p > 0) h = Math.imul(h, 0x01000193); // the NUL separator: h ^= 0
-    const text = String(parts[p]);
-    for (let i = 0; i < text.length; i++) {
-      h ^= text.charCodeAt(i);
-      h = Math.imul(h, 0x01000193);
-    }
+    h = hashText(h, String(parts[p]));
   }
   return fmix32(h >>> 0);
 }
@@ -99,9 +99,26 @@ function fmix32(h: number): number {
   return h >>> 0;
 }
 
-/** A GUID that is a pure function of its key (for ids that must not depend on generation order). */
+const HEX_DIGIT = "0123456789abcdef";
+/** FNV-1a state after "uuid", where every stableUuid key starts. */
+const UUID_STATE = hashText(0x811c9dc5, "uuid");
+
+
+/**
+ * A GUID that is a pure function of its key (for ids that must not depend on generation order): the first 32 of
+ * `stableHex(…, "uuid", ...key)` with the version and variant digits set, written from the hash's words directly
+ * (a uid is made for every pod of every list served).
+ */
 export function stableUuid(...key: Array<string | number>): string {
-  const h = stableHex(32, "uuid", ...key);
-  const variant = "89ab"[parseInt(h[16], 16) % 4];
-  return `${h.slice(0, 8)}-${h.slice(8, 12)}-4${h.slice(13, 16)}-${variant}${h.slice(17, 20)}-${h.slice(20, 32)}`;
+  let h = UUID_STATE;
+  for (let p = 0; p < key.length; p++) h = hashText(Math.imul(h, 0x01000193), String(key[p])); // NUL, then the part
+  const seed = fmix32(h >>> 0);
+  const w1 = fmix32((seed + 0x9e3779b9) >>> 0);
+  const w2 = fmix32((seed + Math.imul(2, 0x9e3779b9)) >>> 0);
+  const w3 = fmix32((seed + Math.imul(3, 0x9e3779b9)) >>> 0);
+  const w4 = fmix32((seed + Math.imul(4, 0x9e3779b9)) >>> 0);
+  return (
+    `${hex8(w1)}-${HEX_BYTE[w2 >>> 24]}${HEX_BYTE[(w2 >>> 16) & 255]}-4${HEX_DIGIT[(w2 >>> 8) & 15]}${HEX_BYTE[w2 & 255]}-` +
+    `${"89ab"[(w3 >>> 28) & 3]}${HEX_DIGIT[(w3 >>> 24) & 15]}${HEX_BYTE[(w3 >>> 16) & 255]}-${HEX_BYTE[(w3 >>> 8) & 255]}${HEX_BYTE[w3 & 255]}${hex8(w4)}`
+  );
 }

@@ -23,6 +23,11 @@ export type NodePlan = {
 };
 
 export type PodPlan = {
+  /**
+   * Shared by pods alike in all but name, createdMs and where they run (a pool's replicas of one image, one
+   * daemonset's pods): what is written from their common fields is worked out once per template.
+   */
+  template: object;
   namespace: string;
   name: string;
   app: string;

@@ -9,7 +9,8 @@ import type { NodePlan, PodPlan } from "./model";
 import { DEFAULT_TOLERATIONS } from "./model";
 import { cpuQuantity, memoryQuantity } from "./quantities";
 
-export const iso = (ms: number) => new Date(ms).toISOString().replace(/\.\d{3}Z$/, "Z");
+/** RFC 3339 to the second, as Kubernetes writes times (toISOString always ends in ".sssZ"). */
+export const iso = (ms: number) => `${new Date(ms).toISOString().slice(0, -5)}Z`;
 
 export function nodeLabels(cluster: EstateCluster, pool: EstatePool, node: EstateNode): Record<string, string> {
   const p = pool.arm.properties;
@@ -252,8 +253,12 @@ export type EventPlan = {
   modern: boolean;
 };
 
-export function eventJson(cluster: EstateCluster, e: EventPlan, rv: string): Record<string, unknown> {
-  const name = `${e.involved.name}.${(hash32(`${e.reason}|${e.involved.uid}`) >>> 0).toString(16).padStart(8, "0")}${(hash32(e.involved.name + e.reason) >>> 0).toString(16).padStart(8, "0")}`;
+/** An event's name: its object's, and a suffix that differs per reason (set involved.uid first). */
+export function eventName(e: EventPlan): string {
+  return `${e.involved.name}.${(hash32(`${e.reason}|${e.involved.uid}`) >>> 0).toString(16).padStart(8, "0")}${(hash32(e.involved.name + e.reason) >>> 0).toString(16).padStart(8, "0")}`;
+}
+
+export function eventJson(cluster: EstateCluster, e: EventPlan, rv: string, name = eventName(e)): Record<string, unknown> {
   const base = {
     metadata: { name, namespace: e.namespace, uid: stableUuid(cluster.id, "event", name), resourceVersion: rv, creationTimestamp: iso(e.firstMs) },
     involvedObject: { ...e.involved, resourceVersion: rv },
