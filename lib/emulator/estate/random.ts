@@ -3,9 +3,19 @@
  * so adding a choice in one place never shifts the choices made in another.
  */
 
-/** FNV-1a over a string, then a murmur-style finaliser: a well-mixed 32-bit hash. */
-export function hash32(text: string): number {
-  return fmix32(hashText(0x811c9dc5, text));
+const FNV_OFFSET = 0x811c9dc5;
+
+/**
+ * FNV-1a over a string, then a murmur-style finaliser: a well-mixed 32-bit hash. `prefix` (from hashPrefix) is
+ * the state after what the text would start with: hash32(rest, hashPrefix(start)) === hash32(start + rest).
+ */
+export function hash32(text: string, prefix = FNV_OFFSET): number {
+  return fmix32(hashText(prefix, text));
+}
+
+/** The FNV-1a state after `text`, for hashing many keys that start with it. */
+export function hashPrefix(text: string): number {
+  return hashText(FNV_OFFSET, text);
 }
 
 /** FNV-1a steps over a string, from state h. */
@@ -17,9 +27,28 @@ function hashText(h: number, text: string): number {
   return h;
 }
 
+const DIGITS = new Uint8Array(16);
+
+/** hashText over String(part), without making the string for an integer (its digits, most significant first). */
+function hashPart(h: number, part: string | number): number {
+  if (typeof part === "string") return hashText(h, part);
+  if (!Number.isSafeInteger(part) || part < 0) return hashText(h, String(part));
+  let count = 0;
+  do {
+    const rest = Math.floor(part / 10);
+    DIGITS[count++] = part - rest * 10;
+    part = rest;
+  } while (part > 0);
+  while (count > 0) {
+    h ^= 48 + DIGITS[--count];
+    h = Math.imul(h, 0x01000193);
+  }
+  return h;
+}
+
 /** A uniform number in [0, 1) that depends only on its key parts. */
 export function unit(...parts: Array<string | number>): number {
-  return hash32(parts.join("\u0000")) / 4294967296;
+  return hashParts(parts) / 4294967296;
 }
 
 export type Rng = {
@@ -68,10 +97,10 @@ export function createRng(...key: Array<string | number>): Rng {
 
 /** hash32 of the parts joined with NUL, without joining them (ids are made for every pod of every list served). */
 function hashParts(parts: ReadonlyArray<string | number>): number {
-  let h = 0x811c9dc5;
+  let h = FNV_OFFSET;
   for (let p = 0; p < parts.length; p++) {
     if (p > 0) h = Math.imul(h, 0x01000193); // the NUL separator: h ^= 0
-    h = hashText(h, String(parts[p]));
+    h = hashPart(h, parts[p]);
   }
   return fmix32(h >>> 0);
 }
@@ -101,8 +130,7 @@ function fmix32(h: number): number {
 
 const HEX_DIGIT = "0123456789abcdef";
 /** FNV-1a state after "uuid", where every stableUuid key starts. */
-const UUID_STATE = hashText(0x811c9dc5, "uuid");
-
+const UUID_STATE = hashPrefix("uuid");
 
 /**
  * A GUID that is a pure function of its key (for ids that must not depend on generation order): the first 32 of
@@ -111,7 +139,7 @@ const UUID_STATE = hashText(0x811c9dc5, "uuid");
  */
 export function stableUuid(...key: Array<string | number>): string {
   let h = UUID_STATE;
-  for (let p = 0; p < key.length; p++) h = hashText(Math.imul(h, 0x01000193), String(key[p])); // NUL, then the part
+  for (let p = 0; p < key.length; p++) h = hashPart(Math.imul(h, 0x01000193), key[p]); // NUL, then the part
   const seed = fmix32(h >>> 0);
   const w1 = fmix32((seed + 0x9e3779b9) >>> 0);
   const w2 = fmix32((seed + Math.imul(2, 0x9e3779b9)) >>> 0);

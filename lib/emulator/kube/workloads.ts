@@ -1,6 +1,6 @@
 /** The pods a cluster runs: AKS daemonsets on every node, the system add-ons, each pool's app, and stranded pods. */
 import type { EstateCluster, EstatePool, StrandedPodSpec } from "../estate/types";
-import { hash32, unit } from "../estate/random";
+import { hash32, hashPrefix, unit } from "../estate/random";
 import type { PodPlan, Toleration } from "./model";
 import { nameSuffix } from "./quantities";
 
@@ -102,10 +102,12 @@ export function workloadPods(pool: EstatePool, replicas: number, tolerations: To
   const pods: PodPlan[] = [];
   let poolBirths = births.get(pool.id);
   if (!poolBirths) births.set(pool.id, (poolBirths = new Map()));
+  // Replica i's key is `${pool.id}|${i}`: the long pool id is hashed once.
+  const keyPrefix = hashPrefix(`${pool.id}|`);
   for (let i = 0; i < replicas; i++) {
-    const key = `${pool.id}|${i}`;
     let born = poolBirths.get(i);
     if (born === undefined) {
+      const key = `${pool.id}|${i}`;
       // Replicas within the everyday baseline have run for days; the ones above it came with the load just now.
       born = i < Math.max(1, w.minReplicas) ? nowMs - Math.floor((0.5 + 4 * unit(seed, key)) * 86_400_000) : nowMs - Math.floor(unit(seed, key, "new") * 20 * 60_000);
       poolBirths.set(i, born);
@@ -114,7 +116,7 @@ export function workloadPods(pool: EstatePool, replicas: number, tolerations: To
     pods.push({
       template: templates[patch],
       namespace: w.namespace,
-      name: stateful ? `${w.app}-${i}` : `${owner}-${nameSuffix(hash32(key + jobRun))}`,
+      name: stateful ? `${w.app}-${i}` : `${owner}-${nameSuffix(hash32(`${i}${jobRun}`, keyPrefix))}`,
       app: w.app,
       image: images[patch],
       ownerKind: stateful ? "StatefulSet" : job ? "Job" : "ReplicaSet",
