@@ -1,8 +1,8 @@
 /**
  * Large bodies written as UTF-8 straight into reused buffers. A page of 2,000 pods is 5 MB: joined into one string
  * it had to be flattened, copied to UTF-8 in a fresh buffer and dropped, per page, and that churn (2 GB a
- * collection) kept the garbage collector busy. Here each item's text is copied once into a 1 MiB buffer, and the
- * buffers go back to a small pool when the response has been handed to the socket.
+ * collection) kept the garbage collector busy. Here each item is written once into 1 MiB buffers (as text, or byte
+ * by byte), and the buffers go back to a small pool when the response has been handed to the socket.
  */
 const CHUNK_BYTES = 1 << 20;
 /** Spare buffers kept for the next bodies (enough for the pages of a collector's concurrent reads). */
@@ -22,7 +22,8 @@ export class BodyWriter {
   private readonly chunks: Buffer[] = [];
   private buffer: Buffer | undefined;
   private start = 0;
-  private at = 0;
+  /** Where the next byte goes in the current buffer (see `reserve`). */
+  at = 0;
   private length = 0;
 
   write(text: string): void {
@@ -33,6 +34,15 @@ export class BodyWriter {
       if (room < bytes) this.next(bytes);
     }
     this.at += this.buffer!.write(text, this.at);
+  }
+
+  /**
+   * The buffer with room for `bytes` more bytes from `at`, for a writer that puts the bytes in itself (without
+   * making strings) and then moves `at` past them.
+   */
+  reserve(bytes: number): Buffer {
+    if (!this.buffer || this.buffer.length - this.at < bytes) this.next(bytes);
+    return this.buffer!;
   }
 
   finish(): WrittenBody {
@@ -62,4 +72,14 @@ export class BodyWriter {
     this.start = 0;
     this.at = 0;
   }
+}
+
+/** What `write` writes, as a string (for tests and the odd single object). */
+export function writtenText(write: (out: BodyWriter) => void): string {
+  const out = new BodyWriter();
+  write(out);
+  const body = out.finish();
+  const text = Buffer.concat(body.chunks, body.length).toString("utf8");
+  body.release();
+  return text;
 }

@@ -128,25 +128,35 @@ function fmix32(h: number): number {
   return h >>> 0;
 }
 
-const HEX_DIGIT = "0123456789abcdef";
+const HEX_CODES = Uint8Array.from("0123456789abcdef", (c) => c.charCodeAt(0));
+const VARIANT_CODES = Uint8Array.from("89ab", (c) => c.charCodeAt(0));
 /** FNV-1a state after "uuid", where every stableUuid key starts. */
 const UUID_STATE = hashPrefix("uuid");
+const UUID_TEXT = Buffer.alloc(36);
 
 /**
  * A GUID that is a pure function of its key (for ids that must not depend on generation order): the first 32 of
- * `stableHex(…, "uuid", ...key)` with the version and variant digits set, written from the hash's words directly
- * (a uid is made for every pod of every list served).
+ * `stableHex(…, "uuid", ...key)` with the version and variant digits set.
  */
 export function stableUuid(...key: Array<string | number>): string {
+  putStableUuid(UUID_TEXT, 0, ...key);
+  return UUID_TEXT.toString("latin1", 0, 36);
+}
+
+/** Writes stableUuid(...key) as 36 bytes at `at` in `buf`, from the hash's words (a uid is made for every pod served). */
+export function putStableUuid(buf: Uint8Array, at: number, ...key: Array<string | number>): number {
   let h = UUID_STATE;
   for (let p = 0; p < key.length; p++) h = hashPart(Math.imul(h, 0x01000193), key[p]); // NUL, then the part
   const seed = fmix32(h >>> 0);
-  const w1 = fmix32((seed + 0x9e3779b9) >>> 0);
-  const w2 = fmix32((seed + Math.imul(2, 0x9e3779b9)) >>> 0);
-  const w3 = fmix32((seed + Math.imul(3, 0x9e3779b9)) >>> 0);
-  const w4 = fmix32((seed + Math.imul(4, 0x9e3779b9)) >>> 0);
-  return (
-    `${hex8(w1)}-${HEX_BYTE[w2 >>> 24]}${HEX_BYTE[(w2 >>> 16) & 255]}-4${HEX_DIGIT[(w2 >>> 8) & 15]}${HEX_BYTE[w2 & 255]}-` +
-    `${"89ab"[(w3 >>> 28) & 3]}${HEX_DIGIT[(w3 >>> 24) & 15]}${HEX_BYTE[(w3 >>> 16) & 255]}-${HEX_BYTE[(w3 >>> 8) & 255]}${HEX_BYTE[w3 & 255]}${hex8(w4)}`
-  );
+  // The hex digits of four words, 8 each; the 13th is the version (4), the 17th the variant.
+  let digit = 0;
+  for (let w = 1; w <= 4; w++) {
+    const word = fmix32((seed + Math.imul(w, 0x9e3779b9)) >>> 0);
+    for (let shift = 28; shift >= 0; shift -= 4, digit++) {
+      if (digit === 8 || digit === 12 || digit === 16 || digit === 20) buf[at++] = 0x2d; // -
+      const nibble = (word >>> shift) & 15;
+      buf[at++] = digit === 12 ? 0x34 : digit === 16 ? VARIANT_CODES[nibble & 3] : HEX_CODES[nibble];
+    }
+  }
+  return at;
 }

@@ -1,6 +1,6 @@
 /** Kubernetes JSON for planned nodes, pods and events, in the shapes the API server returns (list items). */
 import type { EstateCluster, EstateNode, EstatePool } from "../estate/types";
-import { hash32, stableHex, stableUuid } from "../estate/random";
+import { hash32, putStableUuid, stableHex, stableUuid } from "../estate/random";
 import { osImageFor } from "../estate/versions";
 import { findRegion, vmSizeOrDefault } from "../estate/vm-sizes";
 import { nodeShape } from "../sim/load";
@@ -11,27 +11,69 @@ import { cpuQuantity, memoryQuantity } from "./quantities";
 
 const TWO_DIGITS = Array.from({ length: 100 }, (_, i) => String(i).padStart(2, "0"));
 const DAY_MS = 86_400_000;
+/** Year, month, day, hours, minutes, seconds (UTC), as `civil` works them out. */
+const CIVIL = new Int32Array(6);
 
 /**
- * RFC 3339 to the second, as Kubernetes writes times: what `toISOString` gives without its milliseconds. Worked
- * out by arithmetic for years 1970 to 9999 (toISOString is slow, and every pod served has two times).
+ * A time's UTC date and time into CIVIL, by arithmetic (toISOString is slow, and every pod served has two
+ * times); false outside the years 1970 to 9999.
  */
-export function iso(ms: number): string {
-  if (!(ms >= 0 && ms < 253_402_300_800_000)) return `${new Date(ms).toISOString().slice(0, -5)}Z`;
+function civil(ms: number): boolean {
+  if (!(ms >= 0 && ms < 253_402_300_800_000)) return false;
   const days = Math.floor(ms / DAY_MS);
   const seconds = Math.floor((ms - days * DAY_MS) / 1000);
-  // The civil date of a day number (Howard Hinnant's days_from_civil, inverted), with years starting in March.
+  // The civil date of a day number (Howard Hinnant's civil_from_days), with years starting in March.
   const z = days + 719_468;
   const era = Math.floor(z / 146_097);
   const dayOfEra = z - era * 146_097;
   const yearOfEra = Math.floor((dayOfEra - Math.floor(dayOfEra / 1460) + Math.floor(dayOfEra / 36_524) - Math.floor(dayOfEra / 146_096)) / 365);
   const dayOfYear = dayOfEra - (365 * yearOfEra + Math.floor(yearOfEra / 4) - Math.floor(yearOfEra / 100));
   const m = Math.floor((5 * dayOfYear + 2) / 153);
-  const day = dayOfYear - Math.floor((153 * m + 2) / 5) + 1;
   const month = m < 10 ? m + 3 : m - 9;
-  const year = yearOfEra + era * 400 + (month <= 2 ? 1 : 0);
-  const y = year < 1000 ? String(year).padStart(4, "0") : String(year);
-  return `${y}-${TWO_DIGITS[month]}-${TWO_DIGITS[day]}T${TWO_DIGITS[Math.floor(seconds / 3600)]}:${TWO_DIGITS[Math.floor(seconds / 60) % 60]}:${TWO_DIGITS[seconds % 60]}Z`;
+  CIVIL[0] = yearOfEra + era * 400 + (month <= 2 ? 1 : 0);
+  CIVIL[1] = month;
+  CIVIL[2] = dayOfYear - Math.floor((153 * m + 2) / 5) + 1;
+  CIVIL[3] = Math.floor(seconds / 3600);
+  CIVIL[4] = Math.floor(seconds / 60) % 60;
+  CIVIL[5] = seconds % 60;
+  return true;
+}
+
+/** RFC 3339 to the second, as Kubernetes writes times: what `toISOString` gives without its milliseconds. */
+export function iso(ms: number): string {
+  if (!civil(ms)) return `${new Date(ms).toISOString().slice(0, -5)}Z`;
+  return `${String(CIVIL[0]).padStart(4, "0")}-${TWO_DIGITS[CIVIL[1]]}-${TWO_DIGITS[CIVIL[2]]}T${TWO_DIGITS[CIVIL[3]]}:${TWO_DIGITS[CIVIL[4]]}:${TWO_DIGITS[CIVIL[5]]}Z`;
+}
+
+/** Writes `iso(ms)` as bytes at `at` in `buf`; returns where it ends. */
+export function putIso(buf: Uint8Array, at: number, ms: number): number {
+  if (!civil(ms)) {
+    const text = iso(ms);
+    for (let i = 0; i < text.length; i++) buf[at++] = text.charCodeAt(i);
+    return at;
+  }
+  const year = CIVIL[0];
+  buf[at] = 0x30 + Math.floor(year / 1000);
+  buf[at + 1] = 0x30 + (Math.floor(year / 100) % 10);
+  buf[at + 2] = 0x30 + (Math.floor(year / 10) % 10);
+  buf[at + 3] = 0x30 + (year % 10);
+  buf[at + 4] = 0x2d; // -
+  putTwo(buf, at + 5, CIVIL[1]);
+  buf[at + 7] = 0x2d;
+  putTwo(buf, at + 8, CIVIL[2]);
+  buf[at + 10] = 0x54; // T
+  putTwo(buf, at + 11, CIVIL[3]);
+  buf[at + 13] = 0x3a; // :
+  putTwo(buf, at + 14, CIVIL[4]);
+  buf[at + 16] = 0x3a;
+  putTwo(buf, at + 17, CIVIL[5]);
+  buf[at + 19] = 0x5a; // Z
+  return at + 20;
+}
+
+function putTwo(buf: Uint8Array, at: number, n: number): void {
+  buf[at] = 0x30 + Math.floor(n / 10);
+  buf[at + 1] = 0x30 + (n % 10);
 }
 
 export function nodeLabels(cluster: EstateCluster, pool: EstatePool, node: EstateNode): Record<string, string> {
@@ -164,6 +206,11 @@ export function podLabels(pod: PodPlan): Record<string, string> {
 
 export function podUid(cluster: EstateCluster, pod: PodPlan): string {
   return stableUuid(cluster.key, pod.namespace, pod.name, pod.createdMs);
+}
+
+/** Writes podUid as bytes at `at` in `buf`; returns where it ends. */
+export function putPodUid(buf: Uint8Array, at: number, cluster: EstateCluster, pod: PodPlan): number {
+  return putStableUuid(buf, at, cluster.key, pod.namespace, pod.name, pod.createdMs);
 }
 
 /** A pod as the API server lists it (`runningPodText` in pod-text.ts writes the same JSON faster). */

@@ -103,7 +103,10 @@ export function handleKube(sim: Simulation, kube: KubeState, request: EmulatorRe
   const head = { kind: LIST_KIND[resource], apiVersion: "v1", metadata };
   const out = new BodyWriter();
   out.write(`${JSON.stringify(head).slice(0, -1)},"items":[`);
-  for (let i = 0; i < page.length; i++) out.write(i === 0 ? page[i].json() : `,${page[i].json()}`);
+  for (let i = 0; i < page.length; i++) {
+    if (i > 0) out.write(",");
+    page[i].write(out);
+  }
   out.write("]}");
   return { status: 200, serialised: { written: out.finish(), body: () => ({ ...head, items: page.map((item) => item.object()) }) } };
 }

@@ -5,6 +5,7 @@
  * list page hands out a `continue` token, so the rest of that list stays consistent. Pods are kept as plans and
  * written as JSON only when a page that holds them is served.
  */
+import { writtenText, type BodyWriter } from "../body-writer";
 import type { EstateCluster, EstateNode, EstatePool } from "../estate/types";
 import { unit } from "../estate/random";
 import { nodeShape } from "../sim/load";
@@ -13,7 +14,7 @@ import type { Simulation } from "../sim/simulation";
 import { autoscalerConfigMap, groupStatuses } from "./autoscaler-status";
 import { parseTaint, tolerationsFor, type NodePlan, type PodPlan, type Taint } from "./model";
 import { eventJson, eventName, nodeJson, nodeLabels, podJson, podLabels, podUid, type EventPlan } from "./objects";
-import { createPodTextCache, runningPodText, type PodTextCache } from "./pod-text";
+import { createPodTextCache, writeRunningPod, type PodTextCache } from "./pod-text";
 import { canRun, explainUnschedulable, filterReasons, fitsResources, place } from "./scheduler";
 import { fieldValue } from "./selectors";
 import { addonPods, daemonPods, strandedPods, workloadPods, type PodBirths } from "./workloads";
@@ -26,8 +27,10 @@ export type KubeItem = {
   /** The value a field selector compares (as `fieldValue` reads it from the object). */
   field(path: string): string;
   object(): Record<string, unknown>;
-  /** `JSON.stringify(object())`, written without building the object where that is cheaper. */
+  /** `JSON.stringify(object())`. */
   json(): string;
+  /** The same JSON written into a list page (as UTF-8, without building the object where that is cheaper). */
+  write(out: BodyWriter): void;
 };
 
 export type ClusterSnapshot = {
@@ -76,6 +79,9 @@ class ObjectItem implements KubeItem {
   json(): string {
     return JSON.stringify(this.value);
   }
+  write(out: BodyWriter): void {
+    out.write(this.json());
+  }
 }
 
 export function objectItem(value: Record<string, unknown>): KubeItem {
@@ -112,8 +118,12 @@ class PodItem implements KubeItem {
     return podJson(v.cluster, this.pod, v.nodes, v.nowMs, v.rv);
   }
   json(): string {
+    return writtenText((out) => this.write(out));
+  }
+  write(out: BodyWriter): void {
     const v = this.view;
-    return this.pod.nodeName ? runningPodText(v.text, v.cluster, this.pod as PodPlan & { nodeName: string }, v.nodes) : JSON.stringify(this.object());
+    if (this.pod.nodeName) writeRunningPod(out, v.text, v.cluster, this.pod as PodPlan & { nodeName: string }, v.nodes);
+    else out.write(JSON.stringify(this.object()));
   }
 }
 
@@ -144,6 +154,9 @@ class EventItem implements KubeItem {
   }
   json(): string {
     return JSON.stringify(this.object());
+  }
+  write(out: BodyWriter): void {
+    out.write(this.json());
   }
 }
 
