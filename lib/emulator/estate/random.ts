@@ -139,12 +139,12 @@ const UUID_TEXT = Buffer.alloc(36);
  * `stableHex(…, "uuid", ...key)` with the version and variant digits set.
  */
 export function stableUuid(...key: Array<string | number>): string {
-  putStableUuid(UUID_TEXT, 0, ...key);
+  putStableUuid(UUID_TEXT, 0, key);
   return UUID_TEXT.toString("latin1", 0, 36);
 }
 
 /** Writes stableUuid(...key) as 36 bytes at `at` in `buf`, from the hash's words (a uid is made for every pod served). */
-export function putStableUuid(buf: Uint8Array, at: number, ...key: Array<string | number>): number {
+export function putStableUuid(buf: Uint8Array, at: number, key: ReadonlyArray<string | number>): number {
   let h = UUID_STATE;
   for (let p = 0; p < key.length; p++) h = hashPart(Math.imul(h, 0x01000193), key[p]); // NUL, then the part
   const seed = fmix32(h >>> 0);

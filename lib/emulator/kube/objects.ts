@@ -119,7 +119,7 @@ export function nodeLabels(cluster: EstateCluster, pool: EstatePool, node: Estat
 }
 
 export function nodeJson(cluster: EstateCluster, plan: NodePlan, node: EstateNode, nowMs: number, rv: string): Record<string, unknown> {
-  const p = plan.pool.arm.properties;
+  const p = plan.properties;
   const os = (p.osType ?? "Linux").toLowerCase();
   const shape = nodeShape(node.vmSize, p.maxPods ?? 110, p.osType ?? "Linux");
   const image = osImageFor(p.nodeImageVersion ?? "");
@@ -210,7 +210,7 @@ export function podUid(cluster: EstateCluster, pod: PodPlan): string {
 
 /** Writes podUid as bytes at `at` in `buf`; returns where it ends. */
 export function putPodUid(buf: Uint8Array, at: number, cluster: EstateCluster, pod: PodPlan): number {
-  return putStableUuid(buf, at, cluster.key, pod.namespace, pod.name, pod.createdMs);
+  return putStableUuid(buf, at, [cluster.key, pod.namespace, pod.name, pod.createdMs]);
 }
 
 /** A pod as the API server lists it (`runningPodText` in pod-text.ts writes the same JSON faster). */

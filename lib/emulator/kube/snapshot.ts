@@ -88,7 +88,7 @@ export function objectItem(value: Record<string, unknown>): KubeItem {
   return new ObjectItem(value);
 }
 
-/** What the pods and events of one snapshot are written with. */
+/** What the pods, nodes and events of one snapshot are written with. */
 type SnapshotView = { cluster: EstateCluster; nodes: Map<string, NodePlan>; nowMs: number; rv: string; text: PodTextCache };
 
 class PodItem implements KubeItem {
@@ -124,6 +124,34 @@ class PodItem implements KubeItem {
     const v = this.view;
     if (this.pod.nodeName) writeRunningPod(out, v.text, v.cluster, this.pod as PodPlan & { nodeName: string }, v.nodes);
     else out.write(JSON.stringify(this.object()));
+  }
+}
+
+/** A node kept as its plan (its object is large, and read once): built when a page or a selector needs it. */
+class NodeItem implements KubeItem {
+  readonly namespace = undefined;
+  constructor(
+    private readonly view: SnapshotView,
+    private readonly plan: NodePlan,
+    private readonly node: EstateNode,
+  ) {}
+  get name(): string {
+    return this.plan.name;
+  }
+  get labels(): Record<string, string> {
+    return this.plan.labels;
+  }
+  field(path: string): string {
+    return path === "metadata.name" ? this.plan.name : fieldValue(this.object(), path);
+  }
+  object(): Record<string, unknown> {
+    return nodeJson(this.view.cluster, this.plan, this.node, this.view.nowMs, this.view.rv);
+  }
+  json(): string {
+    return JSON.stringify(this.object());
+  }
+  write(out: BodyWriter): void {
+    out.write(this.json());
   }
 }
 
@@ -205,7 +233,7 @@ export function createKubeState(sim: Simulation): KubeState {
 }
 
 function planNodes(sim: Simulation, cluster: EstateCluster, pool: EstatePool, nowMs: number): Array<{ plan: NodePlan; node: EstateNode }> {
-  const p = pool.arm.properties;
+  const p = { ...pool.arm.properties };
   const os = p.osType ?? "Linux";
   const sorted = [...pool.nodes].sort((a, b) => a.instanceId - b.instanceId);
   const upgrading = p.provisioningState === "Upgrading" && p.currentOrchestratorVersion !== p.orchestratorVersion;
@@ -227,6 +255,7 @@ function planNodes(sim: Simulation, cluster: EstateCluster, pool: EstatePool, no
       plan: {
         name: node.name,
         pool,
+        properties: p,
         labels: nodeLabels(cluster, pool, node),
         taints,
         ready,
@@ -337,29 +366,27 @@ function build(sim: Simulation, cluster: EstateCluster, pools: EstatePool[], loa
   }
   const configMap = autoscalerConfigMap(cluster, groups, nowMs, rv);
   const namespaceNames = new Set(["default", "kube-node-lease", "kube-public", "kube-system", ...pods.map((p) => p.namespace)]);
-  const byKey = (a: Record<string, unknown>, b: Record<string, unknown>) => {
-    const ma = a.metadata as { namespace?: string; name: string };
-    const mb = b.metadata as { namespace?: string; name: string };
-    return `${ma.namespace ?? ""}/${ma.name}` < `${mb.namespace ?? ""}/${mb.name}` ? -1 : 1;
-  };
-  const objects = (values: Array<Record<string, unknown>>) => values.sort(byKey).map(objectItem);
   const view: SnapshotView = { cluster, nodes: byName, nowMs, rv, text: createPodTextCache(rv) };
-  const eventItems = events.map((e) => {
-    const item = new EventItem(view, e);
-    return { key: `${e.namespace}/${item.name}`, item };
-  });
   return {
     rv,
     builtAtMs: Date.now(),
-    nodes: objects(planned.map(({ plan, node }) => nodeJson(cluster, plan, node, nowMs, rv))),
+    nodes: sorted(planned.map(({ plan, node }) => new NodeItem(view, plan, node))),
     pods: keyed.sort(byEntryKey).map(({ pod }) => new PodItem(view, pod)),
-    events: eventItems.sort(byEntryKey).map(({ item }) => item),
+    events: sorted(events.map((e) => new EventItem(view, e))),
     configMaps: configMap ? [objectItem(configMap)] : [],
     namespaces: [...namespaceNames].sort().map((name) => objectItem({ metadata: { name, uid: `ns-${name}`, resourceVersion: rv, creationTimestamp: new Date(clusterStart).toISOString().replace(/\.\d{3}Z$/, "Z"), labels: { "kubernetes.io/metadata.name": name } }, spec: { finalizers: ["kubernetes"] }, status: { phase: "Active" } })),
   };
 }
 
 const byEntryKey = (a: { key: string }, b: { key: string }) => (a.key < b.key ? -1 : 1);
+
+/** Items in the order the API server lists them (namespace/name). */
+function sorted(items: KubeItem[]): KubeItem[] {
+  return items
+    .map((item) => ({ key: `${item.namespace ?? ""}/${item.name}`, item }))
+    .sort(byEntryKey)
+    .map(({ item }) => item);
+}
 
 function remembered<K>(known: Map<K, string>, key: K, make: () => string): string {
   let value = known.get(key);
@@ -404,6 +431,7 @@ function templateNode(sim: Simulation, cluster: EstateCluster, pool: EstatePool)
   return {
     name: fake.name,
     pool,
+    properties: p,
     labels: nodeLabels(cluster, pool, fake),
     taints: (p.nodeTaints ?? []).map(parseTaint),
     ready: true,
