@@ -118,16 +118,51 @@ export function nodeLabels(cluster: EstateCluster, pool: EstatePool, node: Estat
   return { ...labels, ...(p.nodeLabels ?? {}) };
 }
 
-export function nodeJson(cluster: EstateCluster, plan: NodePlan, node: EstateNode, nowMs: number, rv: string): Record<string, unknown> {
+/** What a node's object holds of its own; the rest follows from its pool, its size and the snapshot. */
+type NodeValues = {
+  name: string;
+  uid: string;
+  created: string;
+  heartbeat: string;
+  labels: Record<string, string>;
+  annotation: string;
+  providerID: string;
+  taints: Array<Record<string, unknown>>;
+  ip: string;
+  machineID: string;
+  systemUUID: string;
+  bootID: string;
+  kubeletVersion: string;
+};
+
+function nodeValues(cluster: EstateCluster, plan: NodePlan, node: EstateNode, nowMs: number): NodeValues {
+  const resourceGroup = `azure:///subscriptions/${cluster.subscriptionId}/resourceGroups/${cluster.nodeResourceGroup.toLowerCase()}/providers/Microsoft.Compute/`;
+  return {
+    name: node.name,
+    uid: stableUuid(cluster.id, node.name, node.createdAtMs),
+    created: iso(node.createdAtMs),
+    heartbeat: iso(nowMs - (hash32(node.name + Math.floor(nowMs / 60_000)) % 40_000)),
+    labels: plan.labels,
+    annotation: JSON.stringify({ "disk.csi.azure.com": node.name, "file.csi.azure.com": node.name }),
+    providerID: plan.properties.type === "VirtualMachines" ? `${resourceGroup}virtualMachines/${node.name}` : `${resourceGroup}virtualMachineScaleSets/${plan.pool.scaleSetName}/virtualMachines/${node.instanceId}`,
+    taints: plan.taints.map((t) => ({ ...t, ...(t.key === "node.kubernetes.io/unschedulable" || t.key.startsWith("node.kubernetes.io/unreachable") ? { timeAdded: iso(nowMs - 4 * 60_000) } : {}) })),
+    ip: nodeIp(node),
+    machineID: stableUuid(node.name, "machine").replace(/-/g, ""),
+    systemUUID: stableUuid(node.name, "system"),
+    bootID: stableUuid(node.name, "boot", node.createdAtMs),
+    kubeletVersion: plan.kubeletVersion,
+  };
+}
+
+/** A node's object from its own values (or placeholders for them, see nodeText). */
+function nodeObject(plan: NodePlan, vmSize: string, nowMs: number, rv: string, v: { [K in keyof NodeValues]: NodeValues[K] | string }, tainted: boolean): Record<string, unknown> {
   const p = plan.properties;
   const os = (p.osType ?? "Linux").toLowerCase();
-  const shape = nodeShape(node.vmSize, p.maxPods ?? 110, p.osType ?? "Linux");
+  const shape = nodeShape(vmSize, p.maxPods ?? 110, p.osType ?? "Linux");
   const image = osImageFor(p.nodeImageVersion ?? "");
   const diskKi = (p.osDiskSizeGB ?? 128) * 1024 * 1024 * 0.97;
   const gpu = shape.gpus > 0 ? { "nvidia.com/gpu": String(shape.gpus) } : {};
-  const heartbeat = iso(nowMs - (hash32(node.name + Math.floor(nowMs / 60_000)) % 40_000));
-  const created = iso(node.createdAtMs);
-  const condition = (type: string, status: string, reason: string, message: string) => ({ type, status, lastHeartbeatTime: heartbeat, lastTransitionTime: created, reason, message });
+  const condition = (type: string, status: string, reason: string, message: string) => ({ type, status, lastHeartbeatTime: v.heartbeat, lastTransitionTime: v.created, reason, message });
   const problemDetector = os === "linux"
     ? [
         condition("KernelDeadlock", "False", "KernelHasNoDeadlock", "kernel has no deadlock"),
@@ -148,26 +183,22 @@ export function nodeJson(cluster: EstateCluster, plan: NodePlan, node: EstateNod
     pods: String(pods),
     ...gpu,
   });
-  const vmPool = p.type === "VirtualMachines";
-  const providerID = vmPool
-    ? `azure:///subscriptions/${cluster.subscriptionId}/resourceGroups/${cluster.nodeResourceGroup.toLowerCase()}/providers/Microsoft.Compute/virtualMachines/${node.name}`
-    : `azure:///subscriptions/${cluster.subscriptionId}/resourceGroups/${cluster.nodeResourceGroup.toLowerCase()}/providers/Microsoft.Compute/virtualMachineScaleSets/${plan.pool.scaleSetName}/virtualMachines/${node.instanceId}`;
   return {
     metadata: {
-      name: node.name,
-      uid: stableUuid(cluster.id, node.name, node.createdAtMs),
+      name: v.name,
+      uid: v.uid,
       resourceVersion: rv,
-      creationTimestamp: created,
-      labels: plan.labels,
+      creationTimestamp: v.created,
+      labels: v.labels,
       annotations: {
-        "csi.volume.kubernetes.io/nodeid": JSON.stringify({ "disk.csi.azure.com": node.name, "file.csi.azure.com": node.name }),
+        "csi.volume.kubernetes.io/nodeid": v.annotation,
         "node.alpha.kubernetes.io/ttl": "0",
         "volumes.kubernetes.io/controller-managed-attach-detach": "true",
       },
     },
     spec: {
-      providerID,
-      ...(plan.taints.length ? { taints: plan.taints.map((t) => ({ ...t, ...(t.key === "node.kubernetes.io/unschedulable" || t.key.startsWith("node.kubernetes.io/unreachable") ? { timeAdded: iso(nowMs - 4 * 60_000) } : {}) })) } : {}),
+      providerID: v.providerID,
+      ...(tainted ? { taints: v.taints } : {}),
       ...(plan.unschedulable ? { unschedulable: true } : {}),
     },
     status: {
@@ -181,22 +212,47 @@ export function nodeJson(cluster: EstateCluster, plan: NodePlan, node: EstateNod
         condition("PIDPressure", "False", "KubeletHasSufficientPID", "kubelet has sufficient PID available"),
         ready,
       ],
-      addresses: [{ type: "InternalIP", address: nodeIp(node) }, { type: "Hostname", address: node.name }],
+      addresses: [{ type: "InternalIP", address: v.ip }, { type: "Hostname", address: v.name }],
       daemonEndpoints: { kubeletEndpoint: { Port: 10250 } },
       nodeInfo: {
-        machineID: stableUuid(node.name, "machine").replace(/-/g, ""),
-        systemUUID: stableUuid(node.name, "system"),
-        bootID: stableUuid(node.name, "boot", node.createdAtMs),
+        machineID: v.machineID,
+        systemUUID: v.systemUUID,
+        bootID: v.bootID,
         kernelVersion: image.kernel,
         osImage: image.osImage,
         containerRuntimeVersion: os === "windows" ? "containerd://1.7.20+azure" : "containerd://1.7.27-1",
-        kubeletVersion: plan.kubeletVersion,
+        kubeletVersion: v.kubeletVersion,
         kubeProxyVersion: "",
         operatingSystem: os,
-        architecture: vmSizeOrDefault(node.vmSize).arch,
+        architecture: vmSizeOrDefault(vmSize).arch,
       },
     },
   };
+}
+
+export function nodeJson(cluster: EstateCluster, plan: NodePlan, node: EstateNode, nowMs: number, rv: string): Record<string, unknown> {
+  return nodeObject(plan, node.vmSize, nowMs, rv, nodeValues(cluster, plan, node, nowMs), plan.taints.length > 0);
+}
+
+const NODE_VALUE_KEYS = ["name", "uid", "created", "heartbeat", "labels", "annotation", "providerID", "taints", "ip", "machineID", "systemUUID", "bootID", "kubeletVersion"] as const;
+/** Each value's placeholder in a node's object: a string JSON writes as `"\u0000key"`. */
+const NODE_PLACEHOLDERS = Object.fromEntries(NODE_VALUE_KEYS.map((key) => [key, `\u0000${key}`])) as Record<keyof NodeValues, string>;
+
+/**
+ * `JSON.stringify(nodeJson(...))`, written as text without building the object: the object of a node like it
+ * (same pool and size, readiness, taints and cordon) is written once per snapshot with placeholders for the
+ * node's own values, and each node fills them in. `templates` is the snapshot's cache.
+ */
+export function nodeText(cluster: EstateCluster, plan: NodePlan, node: EstateNode, nowMs: number, rv: string, templates: Map<string, string[]>): string {
+  const tainted = plan.taints.length > 0;
+  const key = `${plan.pool.id}\0${node.vmSize}\0${plan.ready}\0${tainted}\0${plan.unschedulable}`;
+  let parts = templates.get(key);
+  // Split where the placeholders are: literal text, then a value's key, then literal text...
+  if (!parts) templates.set(key, (parts = JSON.stringify(nodeObject(plan, node.vmSize, nowMs, rv, NODE_PLACEHOLDERS, tainted)).split(/"\\u0000(\w+)"/)));
+  const values = nodeValues(cluster, plan, node, nowMs);
+  let text = parts[0];
+  for (let i = 1; i < parts.length; i += 2) text += JSON.stringify(values[parts[i] as keyof NodeValues]) + parts[i + 1];
+  return text;
 }
 
 export function podLabels(pod: PodPlan): Record<string, string> {

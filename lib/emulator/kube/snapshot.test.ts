@@ -4,6 +4,29 @@ import { createClock } from "../sim/clock";
 import { createSimulation } from "../sim/simulation";
 import { createKubeState } from "./snapshot";
 
+describe("nodes served from their plans", () => {
+  it.each([
+    ["demo", 1],
+    ["medium", 7],
+  ] as const)("write the JSON of the node objects byte for byte (%s estate)", (size, seed) => {
+    const clock = createClock({ startTime: new Date("2026-11-18T14:00:00Z"), speed: 60, realNow: () => 1_800_000_000_000 });
+    const estate = generateEstate({ seed, size, startMs: clock.startMs });
+    const kube = createKubeState(createSimulation(estate, clock));
+    const seen = { tainted: 0, cordoned: 0, unready: 0 };
+    for (const cluster of estate.clusters.filter((c) => !c.unreachable)) {
+      for (const node of kube.snapshot(cluster).nodes) {
+        const object = node.object() as { spec: { taints?: unknown[]; unschedulable?: boolean }; status: { conditions: Array<{ type: string; status: string }> } };
+        expect(node.json()).toBe(JSON.stringify(object));
+        if (object.spec.taints) seen.tainted++;
+        if (object.spec.unschedulable) seen.cordoned++;
+        if (object.status.conditions.some((c) => c.type === "Ready" && c.status !== "True")) seen.unready++;
+      }
+    }
+    // The demo estate has a tainted, a cordoned and an unready node; the medium one many alike.
+    if (size === "demo") expect(Math.min(seen.tainted, seen.cordoned, seen.unready)).toBeGreaterThan(0);
+  });
+});
+
 describe("cluster snapshots", () => {
   const clock = createClock({ startTime: new Date("2026-11-18T14:00:00Z"), speed: 60, realNow: () => 1_800_000_000_000 });
   const estate = generateEstate({ seed: 1, size: "demo", startMs: clock.startMs });

@@ -13,7 +13,7 @@ import type { PoolLoad } from "../sim/capacity";
 import type { Simulation } from "../sim/simulation";
 import { autoscalerConfigMap, groupStatuses } from "./autoscaler-status";
 import { parseTaint, tolerationsFor, type NodePlan, type PodPlan, type Taint } from "./model";
-import { eventJson, eventName, nodeJson, nodeLabels, podJson, podLabels, podUid, type EventPlan } from "./objects";
+import { eventJson, eventName, nodeJson, nodeLabels, nodeText, podJson, podLabels, podUid, type EventPlan } from "./objects";
 import { createPodTextCache, writeRunningPod, type PodTextCache } from "./pod-text";
 import { canRun, explainUnschedulable, filterReasons, fitsResources, place } from "./scheduler";
 import { fieldValue } from "./selectors";
@@ -89,7 +89,7 @@ export function objectItem(value: Record<string, unknown>): KubeItem {
 }
 
 /** What the pods, nodes and events of one snapshot are written with. */
-type SnapshotView = { cluster: EstateCluster; nodes: Map<string, NodePlan>; nowMs: number; rv: string; text: PodTextCache };
+type SnapshotView = { cluster: EstateCluster; nodes: Map<string, NodePlan>; nowMs: number; rv: string; text: PodTextCache; nodeTemplates: Map<string, string[]> };
 
 class PodItem implements KubeItem {
   constructor(
@@ -148,7 +148,8 @@ class NodeItem implements KubeItem {
     return nodeJson(this.view.cluster, this.plan, this.node, this.view.nowMs, this.view.rv);
   }
   json(): string {
-    return JSON.stringify(this.object());
+    const v = this.view;
+    return nodeText(v.cluster, this.plan, this.node, v.nowMs, v.rv, v.nodeTemplates);
   }
   write(out: BodyWriter): void {
     out.write(this.json());
@@ -366,7 +367,7 @@ function build(sim: Simulation, cluster: EstateCluster, pools: EstatePool[], loa
   }
   const configMap = autoscalerConfigMap(cluster, groups, nowMs, rv);
   const namespaceNames = new Set(["default", "kube-node-lease", "kube-public", "kube-system", ...pods.map((p) => p.namespace)]);
-  const view: SnapshotView = { cluster, nodes: byName, nowMs, rv, text: createPodTextCache(rv) };
+  const view: SnapshotView = { cluster, nodes: byName, nowMs, rv, text: createPodTextCache(rv), nodeTemplates: new Map() };
   return {
     rv,
     builtAtMs: Date.now(),
