@@ -1,5 +1,6 @@
 /** The small HTTP vocabulary the emulator's routes share: what a request is, what a reply is. */
 import type { IncomingHttpHeaders } from "node:http";
+import type { WrittenBody } from "./body-writer";
 
 export type RouteKind = "token" | "arm" | "cost" | "prices" | "kube" | "admin";
 
@@ -10,8 +11,8 @@ export type Reply = {
   body?: unknown;
   /** A body already serialised (YAML, text, or a verbatim contract file). */
   text?: string;
-  /** A JSON body serialised by the route (large lists), with its value for fault rules that alter bodies. */
-  serialised?: { text: string; body(): unknown };
+  /** A JSON body the route wrote itself (large lists), with its value for fault rules that alter bodies. */
+  serialised?: { written: WrittenBody; body(): unknown };
   contentType?: string;
 };
 

@@ -136,4 +136,22 @@ describe("Kubernetes API per cluster, through @kubernetes/client-node", () => {
     expect(res.status).toBe(401);
     expect(await res.json()).toMatchObject({ kind: "Status", reason: "Unauthorized", code: 401 });
   });
+
+  it("writes list pages as the JSON of their objects, and lets body faults alter them", async () => {
+    const shop = emulator.estate.clusters.find((c) => c.name === "aks-shop-prod-weu")!;
+    const get = (path: string) => fetch(`${emulator.url}/k8s/${shop.key}/api/v1/${path}`, { headers: { authorization: `Bearer ${shop.kubeToken}` } });
+    for (const path of ["pods?limit=40", "pods", "nodes", "events", "namespaces"]) {
+      const text = await (await get(path)).text();
+      expect(JSON.stringify(JSON.parse(text))).toBe(text);
+    }
+    const whole = await (await get("pods?limit=40")).text();
+    emulator.faults.add({ kind: "kube", path: "/pods", times: 1, effect: "malformed" });
+    expect(await (await get("pods?limit=40")).text()).toBe(whole.slice(0, Math.ceil(whole.length / 2)));
+    emulator.faults.add({ kind: "kube", path: "/pods", times: 1, effect: "truncate" });
+    await expect(get("pods?limit=40").then((res) => res.text())).rejects.toThrow();
+    emulator.faults.add({ kind: "kube", path: "/pods", times: 1, effect: { type: "omit", fields: ["labels"] } });
+    const omitted = (await (await get("pods?limit=40")).json()) as { items: Array<{ metadata: { name: string; labels?: unknown } }> };
+    expect(omitted.items.map((p) => p.metadata.name)).toEqual((JSON.parse(whole) as typeof omitted).items.map((p) => p.metadata.name));
+    expect(omitted.items.every((p) => p.metadata.labels === undefined)).toBe(true);
+  });
 });

@@ -205,27 +205,40 @@ function serveCost(deps: ServerDeps, request: EmulatorRequest, contract: Reply |
   return { ...reply, headers: { ...reply.headers, ...headers } };
 }
 
-function send(res: ServerResponse, reply: Reply, effect: FaultEffect | undefined): void {
-  let body = reply.body;
-  let text = reply.text ?? reply.serialised?.text;
-  if (effect?.type === "omit" && reply.serialised) {
-    body = reply.serialised.body();
-    text = undefined;
-  }
-  if (effect?.type === "omit" && body !== undefined) body = omitFields(body, new Set(effect.fields ?? DEFAULT_OMITTED_FIELDS));
-  text ??= body === undefined ? "" : JSON.stringify(body);
-  const contentType = reply.contentType ?? "application/json; charset=utf-8";
-  if (effect?.type === "malformed") text = text.length > 2 ? text.slice(0, Math.ceil(text.length / 2)) : "<html><body>Bad Gateway</body></html>";
-  const bytes = Buffer.from(text, "utf8");
+function writeHead(res: ServerResponse, reply: Reply, length: number): void {
   const requestId = randomUUID();
   res.writeHead(reply.status, {
-    "content-type": contentType,
-    "content-length": String(bytes.length),
+    "content-type": reply.contentType ?? "application/json; charset=utf-8",
+    "content-length": String(length),
     "cache-control": "no-cache",
     "x-ms-request-id": requestId,
     "x-ms-correlation-request-id": requestId,
     ...(reply.headers ?? {}),
   });
+}
+
+function send(res: ServerResponse, reply: Reply, effect: FaultEffect | undefined): void {
+  const written = reply.serialised?.written;
+  if (written && effect?.type !== "omit" && effect?.type !== "malformed" && effect?.type !== "truncate") {
+    // The buffers are reused once the socket has taken the body (never, if the response ends otherwise).
+    res.once("finish", written.release);
+    writeHead(res, reply, written.length);
+    for (const chunk of written.chunks) res.write(chunk);
+    res.end();
+    return;
+  }
+  let body = reply.body;
+  let text = reply.text;
+  if (written) {
+    if (effect?.type === "omit") body = reply.serialised!.body();
+    else text = Buffer.concat(written.chunks, written.length).toString("utf8");
+    written.release();
+  }
+  if (effect?.type === "omit" && body !== undefined) body = omitFields(body, new Set(effect.fields ?? DEFAULT_OMITTED_FIELDS));
+  text ??= body === undefined ? "" : JSON.stringify(body);
+  if (effect?.type === "malformed") text = text.length > 2 ? text.slice(0, Math.ceil(text.length / 2)) : "<html><body>Bad Gateway</body></html>";
+  const bytes = Buffer.from(text, "utf8");
+  writeHead(res, reply, bytes.length);
   if (effect?.type === "truncate") {
     // Headers promise the whole body; half arrives and the connection drops.
     res.write(bytes.subarray(0, Math.floor(bytes.length / 2)), () => res.destroy());

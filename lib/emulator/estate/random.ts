@@ -3,19 +3,52 @@
  * so adding a choice in one place never shifts the choices made in another.
  */
 
-/** FNV-1a over a string, then a murmur-style finaliser: a well-mixed 32-bit hash. */
-export function hash32(text: string): number {
-  let h = 0x811c9dc5;
+const FNV_OFFSET = 0x811c9dc5;
+
+/**
+ * FNV-1a over a string, then a murmur-style finaliser: a well-mixed 32-bit hash. `prefix` (from hashPrefix) is
+ * the state after what the text would start with: hash32(rest, hashPrefix(start)) === hash32(start + rest).
+ */
+export function hash32(text: string, prefix = FNV_OFFSET): number {
+  return fmix32(hashText(prefix, text));
+}
+
+/** The FNV-1a state after `text`, for hashing many keys that start with it. */
+export function hashPrefix(text: string): number {
+  return hashText(FNV_OFFSET, text);
+}
+
+/** FNV-1a steps over a string, from state h. */
+function hashText(h: number, text: string): number {
   for (let i = 0; i < text.length; i++) {
     h ^= text.charCodeAt(i);
     h = Math.imul(h, 0x01000193);
   }
-  return fmix32(h);
+  return h;
+}
+
+const DIGITS = new Uint8Array(16);
+
+/** hashText over String(part), without making the string for an integer (its digits, most significant first). */
+function hashPart(h: number, part: string | number): number {
+  if (typeof part === "string") return hashText(h, part);
+  if (!Number.isSafeInteger(part) || part < 0) return hashText(h, String(part));
+  let count = 0;
+  do {
+    const rest = Math.floor(part / 10);
+    DIGITS[count++] = part - rest * 10;
+    part = rest;
+  } while (part > 0);
+  while (count > 0) {
+    h ^= 48 + DIGITS[--count];
+    h = Math.imul(h, 0x01000193);
+  }
+  return h;
 }
 
 /** A uniform number in [0, 1) that depends only on its key parts. */
 export function unit(...parts: Array<string | number>): number {
-  return hash32(parts.join("\u0000")) / 4294967296;
+  return hashParts(parts) / 4294967296;
 }
 
 export type Rng = {
@@ -64,14 +97,10 @@ export function createRng(...key: Array<string | number>): Rng {
 
 /** hash32 of the parts joined with NUL, without joining them (ids are made for every pod of every list served). */
 function hashParts(parts: ReadonlyArray<string | number>): number {
-  let h = 0x811c9dc5;
+  let h = FNV_OFFSET;
   for (let p = 0; p < parts.length; p++) {
     if (p > 0) h = Math.imul(h, 0x01000193); // the NUL separator: h ^= 0
-    const text = String(parts[p]);
-    for (let i = 0; i < text.length; i++) {
-      h ^= text.charCodeAt(i);
-      h = Math.imul(h, 0x01000193);
-    }
+    h = hashPart(h, parts[p]);
   }
   return fmix32(h >>> 0);
 }
@@ -99,9 +128,35 @@ function fmix32(h: number): number {
   return h >>> 0;
 }
 
-/** A GUID that is a pure function of its key (for ids that must not depend on generation order). */
+const HEX_CODES = Uint8Array.from("0123456789abcdef", (c) => c.charCodeAt(0));
+const VARIANT_CODES = Uint8Array.from("89ab", (c) => c.charCodeAt(0));
+/** FNV-1a state after "uuid", where every stableUuid key starts. */
+const UUID_STATE = hashPrefix("uuid");
+const UUID_TEXT = Buffer.alloc(36);
+
+/**
+ * A GUID that is a pure function of its key (for ids that must not depend on generation order): the first 32 of
+ * `stableHex(…, "uuid", ...key)` with the version and variant digits set.
+ */
 export function stableUuid(...key: Array<string | number>): string {
-  const h = stableHex(32, "uuid", ...key);
-  const variant = "89ab"[parseInt(h[16], 16) % 4];
-  return `${h.slice(0, 8)}-${h.slice(8, 12)}-4${h.slice(13, 16)}-${variant}${h.slice(17, 20)}-${h.slice(20, 32)}`;
+  putStableUuid(UUID_TEXT, 0, key);
+  return UUID_TEXT.toString("latin1", 0, 36);
+}
+
+/** Writes stableUuid(...key) as 36 bytes at `at` in `buf`, from the hash's words (a uid is made for every pod served). */
+export function putStableUuid(buf: Uint8Array, at: number, key: ReadonlyArray<string | number>): number {
+  let h = UUID_STATE;
+  for (let p = 0; p < key.length; p++) h = hashPart(Math.imul(h, 0x01000193), key[p]); // NUL, then the part
+  const seed = fmix32(h >>> 0);
+  // The hex digits of four words, 8 each; the 13th is the version (4), the 17th the variant.
+  let digit = 0;
+  for (let w = 1; w <= 4; w++) {
+    const word = fmix32((seed + Math.imul(w, 0x9e3779b9)) >>> 0);
+    for (let shift = 28; shift >= 0; shift -= 4, digit++) {
+      if (digit === 8 || digit === 12 || digit === 16 || digit === 20) buf[at++] = 0x2d; // -
+      const nibble = (word >>> shift) & 15;
+      buf[at++] = digit === 12 ? 0x34 : digit === 16 ? VARIANT_CODES[nibble & 3] : HEX_CODES[nibble];
+    }
+  }
+  return at;
 }

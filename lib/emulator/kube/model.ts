@@ -1,5 +1,5 @@
 /** The in-memory shapes a cluster snapshot is planned with, before they become Kubernetes JSON. */
-import type { EstatePool } from "../estate/types";
+import type { ArmAgentPoolProperties, EstatePool } from "../estate/types";
 
 export type Taint = { key: string; value?: string; effect: string };
 export type Toleration = { key?: string; operator?: string; value?: string; effect?: string; tolerationSeconds?: number };
@@ -7,6 +7,8 @@ export type Toleration = { key?: string; operator?: string; value?: string; effe
 export type NodePlan = {
   name: string;
   pool: EstatePool;
+  /** The pool's properties as the plan was made: a snapshot's nodes are written when served, and pools change. */
+  properties: ArmAgentPoolProperties;
   labels: Record<string, string>;
   taints: Taint[];
   ready: boolean;
@@ -23,6 +25,11 @@ export type NodePlan = {
 };
 
 export type PodPlan = {
+  /**
+   * Shared by pods alike in all but name, createdMs and where they run (a pool's replicas of one image, one
+   * daemonset's pods): what is written from their common fields is worked out once per template.
+   */
+  template: object;
   namespace: string;
   name: string;
   app: string;

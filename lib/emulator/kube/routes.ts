@@ -3,6 +3,7 @@
  * labelSelector/fieldSelector and limit/continue paging, bearer-token auth per cluster and v1 Status errors.
  */
 import { timingSafeEqual } from "node:crypto";
+import { BodyWriter } from "../body-writer";
 import type { EmulatorRequest, Reply } from "../http";
 import { decodeToken, encodeToken, json, kubeStatus } from "../http";
 import type { EstateCluster } from "../estate/types";
@@ -83,10 +84,12 @@ export function handleKube(sim: Simulation, kube: KubeState, request: EmulatorRe
     if (error instanceof SelectorError) return kubeStatus(400, "BadRequest", error.message);
     throw error;
   }
-  const matching = all.filter((item) => {
-    if (namespace && item.namespace !== namespace) return false;
-    return (labels.length === 0 || matchesLabels(labels, item.labels)) && matchesFieldValues(fields, (path) => item.field(path));
-  });
+  const matching = remembered(snapshot, `${resource}\0${namespace ?? ""}\0${params.get("labelSelector") ?? ""}\0${params.get("fieldSelector") ?? ""}`, () =>
+    all.filter((item) => {
+      if (namespace && item.namespace !== namespace) return false;
+      return (labels.length === 0 || matchesLabels(labels, item.labels)) && matchesFieldValues(fields, (path) => item.field(path));
+    }),
+  );
   const limit = Number(params.get("limit") ?? 0);
   const page = limit > 0 ? matching.slice(offset, offset + limit) : matching.slice(offset);
   const metadata: Record<string, unknown> = { resourceVersion: snapshot.rv };
@@ -98,8 +101,22 @@ export function handleKube(sim: Simulation, kube: KubeState, request: EmulatorRe
   }
   // The list is written from each item's JSON (a page of pods is megabytes); fault rules that alter bodies get the value.
   const head = { kind: LIST_KIND[resource], apiVersion: "v1", metadata };
-  return {
-    status: 200,
-    serialised: { text: `${JSON.stringify(head).slice(0, -1)},"items":[${page.map((item) => item.json()).join(",")}]}`, body: () => ({ ...head, items: page.map((item) => item.object()) }) },
-  };
+  const out = new BodyWriter();
+  out.write(`${JSON.stringify(head).slice(0, -1)},"items":[`);
+  for (let i = 0; i < page.length; i++) {
+    if (i > 0) out.write(",");
+    page[i].write(out);
+  }
+  out.write("]}");
+  return { status: 200, serialised: { written: out.finish(), body: () => ({ ...head, items: page.map((item) => item.object()) }) } };
+}
+
+/** The items a list selects, per snapshot: each page of a paged list would filter them all again. */
+const selections = new WeakMap<ClusterSnapshot, Map<string, KubeItem[]>>();
+function remembered(snapshot: ClusterSnapshot, key: string, select: () => KubeItem[]): KubeItem[] {
+  let known = selections.get(snapshot);
+  if (!known) selections.set(snapshot, (known = new Map()));
+  let items = known.get(key);
+  if (!items) known.set(key, (items = select()));
+  return items;
 }

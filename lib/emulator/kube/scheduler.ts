@@ -32,8 +32,14 @@ export function place(node: NodePlan, pod: PodPlan): void {
   pod.nodeName = node.name;
 }
 
+/** Whether neither filterReasons nor fitsResources would stop the pod (checked without building their messages). */
 export function canRun(node: NodePlan, pod: PodPlan): boolean {
-  return node.ready && filterReasons(node, pod).length === 0 && fitsResources(node, pod).length === 0;
+  if (!node.ready || node.unschedulable) return false;
+  if (node.usedPods + 1 > node.allocPods || node.usedCpuMillis + pod.cpuMillis > node.allocCpuMillis || node.usedMemoryBytes + pod.memoryBytes > node.allocMemoryBytes) return false;
+  if (pod.gpus > 0 && node.usedGpus + pod.gpus > node.gpus) return false;
+  for (const t of node.taints) if ((t.effect === "NoSchedule" || t.effect === "NoExecute") && !tolerates(pod.tolerations, t)) return false;
+  for (const key in pod.nodeSelector) if (node.labels[key] !== pod.nodeSelector[key]) return false;
+  return true;
 }
 
 function histogram(reasons: string[]): string {

@@ -5,6 +5,7 @@
  * list page hands out a `continue` token, so the rest of that list stays consistent. Pods are kept as plans and
  * written as JSON only when a page that holds them is served.
  */
+import { writtenText, type BodyWriter } from "../body-writer";
 import type { EstateCluster, EstateNode, EstatePool } from "../estate/types";
 import { unit } from "../estate/random";
 import { nodeShape } from "../sim/load";
@@ -12,8 +13,8 @@ import type { PoolLoad } from "../sim/capacity";
 import type { Simulation } from "../sim/simulation";
 import { autoscalerConfigMap, groupStatuses } from "./autoscaler-status";
 import { parseTaint, tolerationsFor, type NodePlan, type PodPlan, type Taint } from "./model";
-import { eventJson, nodeJson, nodeLabels, podJson, podLabels, podUid, type EventPlan } from "./objects";
-import { createPodTextCache, runningPodText, type PodTextCache } from "./pod-text";
+import { eventJson, eventName, nodeJson, nodeLabels, nodeText, podJson, podLabels, podUid, type EventPlan } from "./objects";
+import { createPodTextCache, writeRunningPod, type PodTextCache } from "./pod-text";
 import { canRun, explainUnschedulable, filterReasons, fitsResources, place } from "./scheduler";
 import { fieldValue } from "./selectors";
 import { addonPods, daemonPods, strandedPods, workloadPods, type PodBirths } from "./workloads";
@@ -26,8 +27,10 @@ export type KubeItem = {
   /** The value a field selector compares (as `fieldValue` reads it from the object). */
   field(path: string): string;
   object(): Record<string, unknown>;
-  /** `JSON.stringify(object())`, written without building the object where that is cheaper. */
+  /** `JSON.stringify(object())`. */
   json(): string;
+  /** The same JSON written into a list page (as UTF-8, without building the object where that is cheaper). */
+  write(out: BodyWriter): void;
 };
 
 export type ClusterSnapshot = {
@@ -55,29 +58,135 @@ const KEEP_PER_CLUSTER = 4;
 /** Clusters whose latest snapshot is kept for the next read (more than a collector reads at once). */
 const KEEP_LATEST = 256;
 
-export function objectItem(value: Record<string, unknown>): KubeItem {
-  const meta = value.metadata as { name: string; namespace?: string; labels?: Record<string, string> };
-  return { name: meta.name, namespace: meta.namespace, labels: meta.labels, field: (path) => fieldValue(value, path), object: () => value, json: () => JSON.stringify(value) };
+// Items are class instances rather than objects of closures: a large estate makes a million of them per run.
+
+class ObjectItem implements KubeItem {
+  readonly name: string;
+  readonly namespace?: string;
+  readonly labels?: Record<string, string>;
+  constructor(private readonly value: Record<string, unknown>) {
+    const meta = value.metadata as { name: string; namespace?: string; labels?: Record<string, string> };
+    this.name = meta.name;
+    this.namespace = meta.namespace;
+    this.labels = meta.labels;
+  }
+  field(path: string): string {
+    return fieldValue(this.value, path);
+  }
+  object(): Record<string, unknown> {
+    return this.value;
+  }
+  json(): string {
+    return JSON.stringify(this.value);
+  }
+  write(out: BodyWriter): void {
+    out.write(this.json());
+  }
 }
 
-function podItem(cluster: EstateCluster, pod: PodPlan, nodes: Map<string, NodePlan>, nowMs: number, rv: string, cache: PodTextCache): KubeItem {
-  const object = () => podJson(cluster, pod, nodes, nowMs, rv);
-  return {
-    name: pod.name,
-    namespace: pod.namespace,
-    get labels() {
-      return podLabels(pod);
-    },
-    field(path) {
-      if (path === "metadata.name") return pod.name;
-      if (path === "metadata.namespace") return pod.namespace;
-      if (path === "spec.nodeName") return pod.nodeName ?? "";
-      if (path === "status.phase") return pod.nodeName ? "Running" : "Pending";
-      return fieldValue(object(), path);
-    },
-    object,
-    json: () => (pod.nodeName ? runningPodText(cache, cluster, pod as PodPlan & { nodeName: string }, nodes, rv) : JSON.stringify(object())),
-  };
+export function objectItem(value: Record<string, unknown>): KubeItem {
+  return new ObjectItem(value);
+}
+
+/** What the pods, nodes and events of one snapshot are written with. */
+type SnapshotView = { cluster: EstateCluster; nodes: Map<string, NodePlan>; nowMs: number; rv: string; text: PodTextCache; nodeTemplates: Map<string, string[]> };
+
+class PodItem implements KubeItem {
+  constructor(
+    private readonly view: SnapshotView,
+    private readonly pod: PodPlan,
+  ) {}
+  get name(): string {
+    return this.pod.name;
+  }
+  get namespace(): string {
+    return this.pod.namespace;
+  }
+  get labels(): Record<string, string> {
+    return podLabels(this.pod);
+  }
+  field(path: string): string {
+    const pod = this.pod;
+    if (path === "metadata.name") return pod.name;
+    if (path === "metadata.namespace") return pod.namespace;
+    if (path === "spec.nodeName") return pod.nodeName ?? "";
+    if (path === "status.phase") return pod.nodeName ? "Running" : "Pending";
+    return fieldValue(this.object(), path);
+  }
+  object(): Record<string, unknown> {
+    const v = this.view;
+    return podJson(v.cluster, this.pod, v.nodes, v.nowMs, v.rv);
+  }
+  json(): string {
+    return writtenText((out) => this.write(out));
+  }
+  write(out: BodyWriter): void {
+    const v = this.view;
+    if (this.pod.nodeName) writeRunningPod(out, v.text, v.cluster, this.pod as PodPlan & { nodeName: string }, v.nodes);
+    else out.write(JSON.stringify(this.object()));
+  }
+}
+
+/** A node kept as its plan (its object is large, and read once): built when a page or a selector needs it. */
+class NodeItem implements KubeItem {
+  readonly namespace = undefined;
+  constructor(
+    private readonly view: SnapshotView,
+    private readonly plan: NodePlan,
+    private readonly node: EstateNode,
+  ) {}
+  get name(): string {
+    return this.plan.name;
+  }
+  get labels(): Record<string, string> {
+    return this.plan.labels;
+  }
+  field(path: string): string {
+    return path === "metadata.name" ? this.plan.name : fieldValue(this.object(), path);
+  }
+  object(): Record<string, unknown> {
+    return nodeJson(this.view.cluster, this.plan, this.node, this.view.nowMs, this.view.rv);
+  }
+  json(): string {
+    const v = this.view;
+    return nodeText(v.cluster, this.plan, this.node, v.nowMs, v.rv, v.nodeTemplates);
+  }
+  write(out: BodyWriter): void {
+    out.write(this.json());
+  }
+}
+
+/** An event kept as its plan: selected by the fields the plan holds, written only when a page holds it. */
+class EventItem implements KubeItem {
+  readonly name: string;
+  readonly labels = undefined;
+  constructor(
+    private readonly view: SnapshotView,
+    private readonly event: EventPlan,
+  ) {
+    this.name = eventName(event);
+  }
+  get namespace(): string {
+    return this.event.namespace;
+  }
+  field(path: string): string {
+    const e = this.event;
+    if (path === "metadata.name") return this.name;
+    if (path === "metadata.namespace") return e.namespace;
+    if (path === "reason") return e.reason;
+    if (path === "type") return e.type;
+    if (path === "involvedObject.kind") return e.involved.kind;
+    return fieldValue(this.object(), path);
+  }
+  object(): Record<string, unknown> {
+    return eventJson(this.view.cluster, this.event, this.view.rv, this.name);
+  }
+  json(): string {
+    return JSON.stringify(this.object());
+  }
+  write(out: BodyWriter): void {
+    out.write(this.json());
+  }
 }
 
 export function createKubeState(sim: Simulation): KubeState {
@@ -102,7 +211,7 @@ export function createKubeState(sim: Simulation): KubeState {
       const loads = sim.syncCluster(cluster);
       const pools = sim.lookup.poolsOf(cluster);
       const nowMs = sim.clock.nowMs();
-      const fingerprint = `${sim.version()}|${Math.floor(nowMs / 60_000)}|${pools.map((p) => loads.get(p.id)?.replicas ?? 0).join(",")}`;
+      const fingerprint = `${sim.clusterVersion(cluster)}|${Math.floor(nowMs / 60_000)}|${pools.map((p) => loads.get(p.id)?.replicas ?? 0).join(",")}`;
       const cached = latest.get(cluster.key);
       if (cached && cached.fingerprint === fingerprint) return cached.snapshot;
       const snapshot = build(sim, cluster, pools, loads, nowMs, String(++rvCounter), births);
@@ -125,7 +234,7 @@ export function createKubeState(sim: Simulation): KubeState {
 }
 
 function planNodes(sim: Simulation, cluster: EstateCluster, pool: EstatePool, nowMs: number): Array<{ plan: NodePlan; node: EstateNode }> {
-  const p = pool.arm.properties;
+  const p = { ...pool.arm.properties };
   const os = p.osType ?? "Linux";
   const sorted = [...pool.nodes].sort((a, b) => a.instanceId - b.instanceId);
   const upgrading = p.provisioningState === "Upgrading" && p.currentOrchestratorVersion !== p.orchestratorVersion;
@@ -147,6 +256,7 @@ function planNodes(sim: Simulation, cluster: EstateCluster, pool: EstatePool, no
       plan: {
         name: node.name,
         pool,
+        properties: p,
         labels: nodeLabels(cluster, pool, node),
         taints,
         ready,
@@ -198,8 +308,13 @@ function build(sim: Simulation, cluster: EstateCluster, pools: EstatePool[], loa
     if (!load || load.replicas === 0) continue;
     const taints = (pool.arm.properties.nodeTaints ?? []).map(parseTaint);
     const own = plans.filter((n) => n.pool === pool);
+    // The replicas ask alike: once one fits on no node, the rest do not either (placing nothing frees nothing).
+    let full = false;
     workloadPods(pool, load.replicas, tolerationsFor(taints), births, nowMs, sim.estate.seed).forEach((pod, i) => {
-      if (!spread(pod, own, i)) pending.push({ pod, pool });
+      if (full || !spread(pod, own, i)) {
+        full = true;
+        pending.push({ pod, pool });
+      }
       pods.push(pod);
     });
   }
@@ -212,9 +327,10 @@ function build(sim: Simulation, cluster: EstateCluster, pools: EstatePool[], loa
   const events: EventPlan[] = [];
   // Pods that ask for the same get the same answers (a pool's waiting replicas are alike): work each out once.
   const explained = new Map<string, string>();
+  const asked = new Map<object, string>();
   const templates = new Map<EstatePool, NodePlan>();
   for (const { pod, pool } of pending) {
-    const asks = `${pod.cpuMillis}|${pod.memoryBytes}|${pod.gpus}|${JSON.stringify(pod.nodeSelector ?? null)}|${JSON.stringify(pod.tolerations)}`;
+    const asks = remembered(asked, pod.template, () => `${pod.cpuMillis}|${pod.memoryBytes}|${pod.gpus}|${JSON.stringify(pod.nodeSelector ?? null)}|${JSON.stringify(pod.tolerations)}`);
     pod.schedulerMessage = remembered(explained, `scheduler|${asks}`, () => explainUnschedulable(plans, pod));
     const involved = { kind: "Pod", name: pod.name, namespace: pod.namespace, uid: "", apiVersion: "v1" };
     const age = Math.max(0, nowMs - pod.createdMs);
@@ -240,34 +356,40 @@ function build(sim: Simulation, cluster: EstateCluster, pools: EstatePool[], loa
   }
 
   // Sorted as the API server lists them (namespace/name); each pod's JSON is written when a page holds it.
-  const cache = createPodTextCache();
   const keyed = pods.map((pod) => ({ key: `${pod.namespace}/${pod.name}`, pod }));
-  const lastByKey = new Map(keyed.map((entry) => [entry.key, entry.pod]));
-  for (const e of events) {
-    if (e.involved.kind !== "Pod") continue;
-    const pod = lastByKey.get(`${e.involved.namespace}/${e.involved.name}`);
-    e.involved.uid = pod ? podUid(cluster, pod) : "";
+  if (pending.length > 0) {
+    const lastByKey = new Map(keyed.map((entry) => [entry.key, entry.pod]));
+    for (const e of events) {
+      if (e.involved.kind !== "Pod") continue;
+      const pod = lastByKey.get(`${e.involved.namespace}/${e.involved.name}`);
+      e.involved.uid = pod ? podUid(cluster, pod) : "";
+    }
   }
   const configMap = autoscalerConfigMap(cluster, groups, nowMs, rv);
   const namespaceNames = new Set(["default", "kube-node-lease", "kube-public", "kube-system", ...pods.map((p) => p.namespace)]);
-  const byKey = (a: Record<string, unknown>, b: Record<string, unknown>) => {
-    const ma = a.metadata as { namespace?: string; name: string };
-    const mb = b.metadata as { namespace?: string; name: string };
-    return `${ma.namespace ?? ""}/${ma.name}` < `${mb.namespace ?? ""}/${mb.name}` ? -1 : 1;
-  };
-  const objects = (values: Array<Record<string, unknown>>) => values.sort(byKey).map(objectItem);
+  const view: SnapshotView = { cluster, nodes: byName, nowMs, rv, text: createPodTextCache(rv), nodeTemplates: new Map() };
   return {
     rv,
     builtAtMs: Date.now(),
-    nodes: objects(planned.map(({ plan, node }) => nodeJson(cluster, plan, node, nowMs, rv))),
-    pods: keyed.sort((a, b) => (a.key < b.key ? -1 : 1)).map(({ pod }) => podItem(cluster, pod, byName, nowMs, rv, cache)),
-    events: objects(events.map((e) => eventJson(cluster, e, rv))),
+    nodes: sorted(planned.map(({ plan, node }) => new NodeItem(view, plan, node))),
+    pods: keyed.sort(byEntryKey).map(({ pod }) => new PodItem(view, pod)),
+    events: sorted(events.map((e) => new EventItem(view, e))),
     configMaps: configMap ? [objectItem(configMap)] : [],
     namespaces: [...namespaceNames].sort().map((name) => objectItem({ metadata: { name, uid: `ns-${name}`, resourceVersion: rv, creationTimestamp: new Date(clusterStart).toISOString().replace(/\.\d{3}Z$/, "Z"), labels: { "kubernetes.io/metadata.name": name } }, spec: { finalizers: ["kubernetes"] }, status: { phase: "Active" } })),
   };
 }
 
-function remembered(known: Map<string, string>, key: string, make: () => string): string {
+const byEntryKey = (a: { key: string }, b: { key: string }) => (a.key < b.key ? -1 : 1);
+
+/** Items in the order the API server lists them (namespace/name). */
+function sorted(items: KubeItem[]): KubeItem[] {
+  return items
+    .map((item) => ({ key: `${item.namespace ?? ""}/${item.name}`, item }))
+    .sort(byEntryKey)
+    .map(({ item }) => item);
+}
+
+function remembered<K>(known: Map<K, string>, key: K, make: () => string): string {
   let value = known.get(key);
   if (value === undefined) known.set(key, (value = make()));
   return value;
@@ -310,6 +432,7 @@ function templateNode(sim: Simulation, cluster: EstateCluster, pool: EstatePool)
   return {
     name: fake.name,
     pool,
+    properties: p,
     labels: nodeLabels(cluster, pool, fake),
     taints: (p.nodeTaints ?? []).map(parseTaint),
     ready: true,

@@ -1,6 +1,6 @@
 /** The pods a cluster runs: AKS daemonsets on every node, the system add-ons, each pool's app, and stranded pods. */
 import type { EstateCluster, EstatePool, StrandedPodSpec } from "../estate/types";
-import { hash32, unit } from "../estate/random";
+import { hash32, hashPrefix, unit } from "../estate/random";
 import type { PodPlan, Toleration } from "./model";
 import { nameSuffix } from "./quantities";
 
@@ -30,28 +30,39 @@ const ADDONS: Array<{ app: string; replicas: number; cpuMillis: number; memoryBy
   { app: "konnectivity-agent", replicas: 2, cpuMillis: 20, memoryBytes: 20 * Mi, image: "mcr.microsoft.com/oss/kubernetes/apiserver-network-proxy/agent:v0.31.2-hotfix.20250929" },
 ];
 
+const LINUX_GPU_DAEMONS = [...LINUX_DAEMONS, GPU_DAEMON];
+const TOLERATE_ALL: Toleration[] = [{ operator: "Exists" }];
+
 export function daemonPods(nodeName: string, os: string, gpu: boolean, createdMs: number): PodPlan[] {
-  const specs = os === "Windows" ? WINDOWS_DAEMONS : gpu ? [...LINUX_DAEMONS, GPU_DAEMON] : LINUX_DAEMONS;
-  return specs.map((d) => ({
-    namespace: "kube-system",
-    name: `${d.name}-${nameSuffix(hash32(nodeName + d.name))}`,
-    app: d.name,
-    image: d.image,
-    ownerKind: "DaemonSet",
-    ownerName: d.name,
-    cpuMillis: d.cpuMillis,
-    memoryBytes: d.memoryBytes,
-    gpus: 0,
-    tolerations: [{ operator: "Exists" }],
-    createdMs: createdMs + 20_000 + (hash32(nodeName + d.name) % 20_000),
-    priorityClassName: "system-node-critical",
-  }));
+  const specs = os === "Windows" ? WINDOWS_DAEMONS : gpu ? LINUX_GPU_DAEMONS : LINUX_DAEMONS;
+  return specs.map((d) => {
+    const h = hash32(nodeName + d.name);
+    return {
+      template: d,
+      namespace: "kube-system",
+      name: `${d.name}-${nameSuffix(h)}`,
+      app: d.name,
+      image: d.image,
+      ownerKind: "DaemonSet",
+      ownerName: d.name,
+      cpuMillis: d.cpuMillis,
+      memoryBytes: d.memoryBytes,
+      gpus: 0,
+      tolerations: TOLERATE_ALL,
+      createdMs: createdMs + 20_000 + (h % 20_000),
+      priorityClassName: "system-node-critical",
+    };
+  });
 }
 
 export function addonPods(cluster: EstateCluster, createdMs: number): PodPlan[] {
   return ADDONS.flatMap((a) => {
     const rs = `${a.app}-${rsHash(cluster.id + a.app)}`;
+    const template = {};
+    const nodeSelector = { "kubernetes.io/os": "linux" };
+    const tolerations = [{ key: "CriticalAddonsOnly", operator: "Exists" }];
     return Array.from({ length: a.replicas }, (_, i) => ({
+      template,
       namespace: "kube-system",
       name: `${rs}-${nameSuffix(hash32(cluster.id + a.app + i))}`,
       app: a.app,
@@ -61,8 +72,8 @@ export function addonPods(cluster: EstateCluster, createdMs: number): PodPlan[] 
       cpuMillis: a.cpuMillis,
       memoryBytes: a.memoryBytes,
       gpus: 0,
-      nodeSelector: { "kubernetes.io/os": "linux" },
-      tolerations: [{ key: "CriticalAddonsOnly", operator: "Exists" }],
+      nodeSelector,
+      tolerations,
       createdMs: createdMs + i * 1000,
       priorityClassName: "system-cluster-critical",
     }));
@@ -84,22 +95,30 @@ export function workloadPods(pool: EstatePool, replicas: number, tolerations: To
   const jobRun = job ? `${Math.floor(nowMs / 3_600_000) % 100_000}` : "";
   const owner = stateful ? w.app : job ? `${w.app}-${jobRun}` : `${w.app}-${rsHash(pool.id + w.app)}`;
   const nodeSelector: Record<string, string> = { agentpool: pool.name, ...(p.osType === "Windows" ? { "kubernetes.io/os": "windows" } : {}) };
+  // Every third replica runs the older patch release.
+  const release = `contoso.azurecr.io/${w.namespace}/${w.app}:${1 + (hash32(pool.id) % 9)}.${hash32(w.app) % 30}`;
+  const images = [`${release}.0`, `${release}.1`];
+  const templates = [{}, {}];
   const pods: PodPlan[] = [];
   let poolBirths = births.get(pool.id);
   if (!poolBirths) births.set(pool.id, (poolBirths = new Map()));
+  // Replica i's key is `${pool.id}|${i}`: the long pool id is hashed once.
+  const keyPrefix = hashPrefix(`${pool.id}|`);
   for (let i = 0; i < replicas; i++) {
-    const key = `${pool.id}|${i}`;
     let born = poolBirths.get(i);
     if (born === undefined) {
+      const key = `${pool.id}|${i}`;
       // Replicas within the everyday baseline have run for days; the ones above it came with the load just now.
       born = i < Math.max(1, w.minReplicas) ? nowMs - Math.floor((0.5 + 4 * unit(seed, key)) * 86_400_000) : nowMs - Math.floor(unit(seed, key, "new") * 20 * 60_000);
       poolBirths.set(i, born);
     }
+    const patch = i % 3 === 0 ? 0 : 1;
     pods.push({
+      template: templates[patch],
       namespace: w.namespace,
-      name: stateful ? `${w.app}-${i}` : `${owner}-${nameSuffix(hash32(key + jobRun))}`,
+      name: stateful ? `${w.app}-${i}` : `${owner}-${nameSuffix(hash32(`${i}${jobRun}`, keyPrefix))}`,
       app: w.app,
-      image: `contoso.azurecr.io/${w.namespace}/${w.app}:${1 + (hash32(pool.id) % 9)}.${hash32(w.app) % 30}.${i % 3 === 0 ? 0 : 1}`,
+      image: images[patch],
       ownerKind: stateful ? "StatefulSet" : job ? "Job" : "ReplicaSet",
       ownerName: owner,
       cpuMillis: w.podCpuMillis,
@@ -119,6 +138,7 @@ export function strandedPods(cluster: EstateCluster, specs: StrandedPodSpec[], s
     Array.from({ length: s.replicas }, (_, i) => {
       const owner = `${s.app}-${rsHash(cluster.id + s.app)}`;
       return {
+        template: {},
         namespace: s.namespace,
         name: `${owner}-${nameSuffix(hash32(cluster.id + s.app + i))}`,
         app: s.app,

@@ -16,8 +16,8 @@ export type Simulation = {
   readonly estate: Estate;
   readonly lookup: EstateLookup;
   readonly clock: Clock;
-  /** Bumps whenever any pool changes (config or nodes). */
-  version(): number;
+  /** Bumps whenever one of the cluster's pools changes (config or nodes). */
+  clusterVersion(cluster: EstateCluster): number;
   /** Live load of every pool of a subscription, after bringing them up to now. */
   syncSubscription(subscriptionId: string): Map<string, PoolLoad>;
   syncCluster(cluster: EstateCluster): Map<string, PoolLoad>;
@@ -29,7 +29,13 @@ export type Simulation = {
 export function createSimulation(estate: Estate, clock: Clock): Simulation {
   const lookup = createLookup(estate);
   const anchorMs = clock.startMs;
-  let version = 0;
+  // Changes counted per cluster and per subscription: a change elsewhere leaves what was worked out here standing.
+  const versions = new Map<string, number>();
+  const versionOf = (id: string) => versions.get(id) ?? 0;
+  const changed = (pool: EstatePool) => {
+    versions.set(pool.clusterId, versionOf(pool.clusterId) + 1);
+    versions.set(pool.subscriptionId, versionOf(pool.subscriptionId) + 1);
+  };
   let changeNumber = 0;
   const log: ChangeRecord[] = [];
   const cache = new Map<string, { key: string; loads: Map<string, PoolLoad> }>();
@@ -48,7 +54,7 @@ export function createSimulation(estate: Estate, clock: Clock): Simulation {
     applyPoolPatch(pool, patch, clock.nowMs(), ++changeNumber);
     log.push({ atMs: clock.nowMs(), poolId: pool.id, kind, patch });
     if (log.length > 1000) log.splice(0, log.length - 1000);
-    version++;
+    changed(pool);
     return pool;
   };
 
@@ -76,15 +82,13 @@ export function createSimulation(estate: Estate, clock: Clock): Simulation {
     if (!sub) return new Map();
     const nowMs = clock.nowMs();
     const cycleMs = clock.cycleNowMs();
-    const key = `${Math.floor(cycleMs / 30_000)}|${version}`;
+    const key = `${Math.floor(cycleMs / 30_000)}|${versionOf(sub.id)}`;
     const cached = cache.get(sub.id);
     if (cached && cached.key === key) return cached.loads;
     const pools = lookup.poolsOfSubscription(sub.id);
     const loads = evaluatePools({ pools, locationOf, quotas: sub.quotas, anchorMs, configMs: nowMs, loadMs: cycleMs, hysteresis: true });
-    let changed = false;
-    for (const pool of pools) changed = reconcileNodes(pool, loads.get(pool.id)!, nowMs) || changed;
-    if (changed) version++;
-    cache.set(sub.id, { key: `${Math.floor(cycleMs / 30_000)}|${version}`, loads });
+    for (const pool of pools) if (reconcileNodes(pool, loads.get(pool.id)!, nowMs)) changed(pool);
+    cache.set(sub.id, { key: `${Math.floor(cycleMs / 30_000)}|${versionOf(sub.id)}`, loads });
     return loads;
   };
 
@@ -92,7 +96,7 @@ export function createSimulation(estate: Estate, clock: Clock): Simulation {
     estate,
     lookup,
     clock,
-    version: () => version,
+    clusterVersion: (cluster) => versionOf(cluster.id),
     syncSubscription,
     syncCluster: (cluster) => syncSubscription(cluster.subscriptionId),
     changePool: (poolId, patch, kind) => {
