@@ -54,6 +54,26 @@ describe.each(testStoreKinds())("insertRows on %s", (kind) => {
     expect(nodesB.map((n) => ({ ...n, runId: 0 }))).toEqual(nodesA.map((n) => ({ ...n, runId: 0 })));
   });
 
+  it("writes the same through a raw session (COPY on PGlite), awkward text included", async () => {
+    const [viaPrisma, viaSession] = await Promise.all([0, 1].map(() => store.db.collectionRun.create({ data: { trigger: "cli", source: "test" } })));
+    const awkward = ["", "\\D", "NULL", 'say "hi", then\nleave', "back\\slash", "ctl \x01 char", "tab\there", "ünï çødé 🚀", "{a,b}"];
+    const pool = (runId: number, i: number): RowOf<"PoolSnapshot"> => ({
+      runId, poolId: i === 0 ? poolId : `${poolId}-${i}`, takenAt, vmSize: awkward[i], osType: i % 2 ? null : "Linux", count: i, spotMaxPrice: i / 3,
+      nodeLabels: i % 3 ? { label: awkward[i], [awkward[i]]: [awkward[i], null] } : undefined, nodeTaints: i % 2 ? awkward : undefined,
+      tags: i === 1 ? undefined : { n: String(i) }, properties: { text: awkward[i], nested: { list: awkward } }, upgradeSettings: i % 4 ? null : { maxSurge: awkward[i] },
+    });
+    const rows = (runId: number) => awkward.map((_, i) => pool(runId, i));
+    await store.db.nodePool.createMany({ data: awkward.slice(1).map((_, i) => ({ id: `${poolId}-${i + 1}`, clusterId, name: `np${i + 1}`, firstSeenAt: takenAt, lastSeenAt: takenAt })), skipDuplicates: true });
+    await store.db.poolSnapshot.createMany({ data: rows(viaPrisma.id) });
+    expect(await store.withSql((sql) => sql.transaction((tx) => insertRows(tx, "PoolSnapshot", rows(viaSession.id))))).toBe(awkward.length);
+    const [a, b] = await Promise.all(
+      [viaPrisma, viaSession].map((run) => store.db.poolSnapshot.findMany({ where: { runId: run.id }, orderBy: { poolId: "asc" } })),
+    );
+    expect(b.map((row) => ({ ...row, runId: 0 }))).toEqual(a.map((row) => ({ ...row, runId: 0 })));
+    expect(b.find((row) => row.poolId === poolId)?.vmSize).toBe("");
+    expect(b.find((row) => row.poolId === `${poolId}-1`)?.tags).toEqual({});
+  });
+
   it(`writes ${bulkRows} node rows in one transaction`, async () => {
     const run = await store.db.collectionRun.create({ data: { trigger: "cli", source: "bulk" } });
     const rows = nodeRows(run.id, bulkRows);

@@ -87,25 +87,51 @@ export function columnLiterals(rows: readonly Record<string, unknown>[], columns
   });
 }
 
-/** `rows` as CSV for COPY: text quoted (so that an empty string is not NULL), a missing value NULL or the default. */
-function csvOf(rows: readonly Record<string, unknown>[], columns: readonly Column[]): string {
+/**
+ * The quote of a COPY's CSV: a control character instead of `"`, which JSON is full of, so that a value almost
+ * never needs its quotes doubled (JSON.stringify escapes control characters). It is one byte in UTF-8.
+ */
+const CSV_QUOTE = "\x01";
+const QUOTE_BYTE = 1;
+const COMMA_BYTE = 44;
+const NEWLINE_BYTE = 10;
+
+/**
+ * `rows` as the bytes of a CSV for COPY, written straight into a buffer (no string per row to collect): text
+ * quoted (so that an empty string is not NULL), a missing value NULL or the column's default.
+ */
+function csvOf(rows: readonly Record<string, unknown>[], columns: readonly Column[]): Uint8Array {
   const formats = columns.map((column) => formatterOf(column.type));
   const missing = columns.map((column) => (column.default === null ? "" : CSV_DEFAULT));
-  let csv = "";
+  let buffer = Buffer.allocUnsafe(1 << 20);
+  let length = 0;
+  const room = (bytes: number) => {
+    if (length + bytes <= buffer.length) return;
+    const bigger = Buffer.allocUnsafe(Math.max(buffer.length * 2, length + bytes));
+    buffer.copy(bigger, 0, 0, length);
+    buffer = bigger;
+  };
+  const write = (text: string) => {
+    room(text.length * 3);
+    length += buffer.write(text, length);
+  };
   for (const row of rows) {
     for (let c = 0; c < columns.length; c++) {
       const value = row[columns[c].name];
-      if (c > 0) csv += ",";
-      if (value === null || value === undefined) csv += missing[c];
-      else if (typeof value === "number" || typeof value === "boolean") csv += String(value);
+      if (value === null || value === undefined) write(missing[c]);
+      else if (typeof value === "number" || typeof value === "boolean") write(String(value));
       else {
         const text = formats[c](value);
-        csv += `"${text.includes('"') ? text.replace(/"/g, '""') : text}"`;
+        room(text.length * 6 + 2);
+        buffer[length++] = QUOTE_BYTE;
+        length += buffer.write(text.includes(CSV_QUOTE) ? text.replaceAll(CSV_QUOTE, CSV_QUOTE + CSV_QUOTE) : text, length);
+        buffer[length++] = QUOTE_BYTE;
       }
+      room(1);
+      buffer[length++] = c === columns.length - 1 ? NEWLINE_BYTE : COMMA_BYTE;
     }
-    csv += "\n";
   }
-  return csv;
+  return buffer.subarray(0, length);
 }
 
 /** Inserts `rows` into the table of `model`, returning the number of rows written. Use inside the run's transaction. */
@@ -123,7 +149,7 @@ export async function insertRows<M extends ModelName>(db: BulkDb, model: M, rows
   let written = 0;
   if (session.copyCsv) {
     const names = columns.map((column) => column.name);
-    const options = columns.some((column) => column.default !== null) ? `DEFAULT '${CSV_DEFAULT}'` : "";
+    const options = `QUOTE E'\\x01'${columns.some((column) => column.default !== null) ? `, DEFAULT '${CSV_DEFAULT}'` : ""}`;
     for (const chunk of chunks) written += await session.copyCsv(model, names, csvOf(chunk, columns), options);
     return written;
   }

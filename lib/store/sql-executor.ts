@@ -12,10 +12,10 @@ export type SqlSession = {
   /** Runs a script of one or more statements, without parameters. */
   exec(script: string): Promise<void>;
   /**
-   * `COPY table (columns) FROM` a CSV text, where the driver can send one (PGlite; `pg` needs pg-copy-streams);
+   * `COPY table (columns) FROM` CSV (UTF-8 bytes), where the driver can send one (PGlite; `pg` needs pg-copy-streams);
    * returns the rows copied. Options go after `FORMAT csv`, e.g. `DEFAULT '\D'`.
    */
-  copyCsv?(table: string, columns: readonly string[], csv: string, options?: string): Promise<number>;
+  copyCsv?(table: string, columns: readonly string[], csv: Uint8Array, options?: string): Promise<number>;
 };
 
 export type SqlExecutor = SqlSession & {
