@@ -12,10 +12,10 @@ export type SqlSession = {
   /** Runs a script of one or more statements, without parameters. */
   exec(script: string): Promise<void>;
   /**
-   * `COPY table (columns) FROM` CSV (UTF-8 bytes), where the driver can send one (PGlite; `pg` needs pg-copy-streams);
-   * returns the rows copied. Options go after `FORMAT csv`, e.g. `DEFAULT '\D'`.
+   * `COPY table (columns) FROM` the given data, with `options` (`FORMAT binary`, `FORMAT csv, …`), where the driver
+   * can send data (PGlite; `pg` needs pg-copy-streams); returns the rows copied.
    */
-  copyCsv?(table: string, columns: readonly string[], csv: Uint8Array, options?: string): Promise<number>;
+  copyFrom?(table: string, columns: readonly string[], data: Uint8Array, options: string): Promise<number>;
 };
 
 export type SqlExecutor = SqlSession & {
@@ -79,10 +79,10 @@ function pgliteSession(db: PGlite | PgliteTransaction): SqlSession {
     async exec(script: string) {
       await db.exec(script);
     },
-    async copyCsv(table, columns, csv, options = "") {
+    async copyFrom(table, columns, data, options) {
       // PGlite reads `/dev/blob` from the query's blob: the rows skip the bind message's per-value encoding.
-      const copy = `COPY "${table}" (${columns.map((c) => `"${c}"`).join(", ")}) FROM '/dev/blob' WITH (FORMAT csv${options ? `, ${options}` : ""})`;
-      return (await db.query(copy, [], { blob: new Blob([csv]) })).affectedRows ?? 0;
+      const copy = `COPY "${table}" (${columns.map((c) => `"${c}"`).join(", ")}) FROM '/dev/blob' WITH (${options})`;
+      return (await db.query(copy, [], { blob: new Blob([data as Uint8Array<ArrayBuffer>]) })).affectedRows ?? 0;
     },
   };
 }
