@@ -2,7 +2,8 @@
  * INSERT … ON CONFLICT DO UPDATE for many rows at once: every column is sent as one text-array literal and cast in
  * SQL (as lib/store/insert-rows.ts does for plain inserts), in chunks, inside the caller's transaction.
  */
-import { CHUNK_ROWS, columnLiterals, sessionOf, type BulkDb } from "@/lib/store/insert-rows";
+import { columnLiterals } from "@/lib/store/column-text";
+import { CHUNK_ROWS, sessionOf, type BulkDb } from "@/lib/store/insert-rows";
 
 export type UpsertColumn = { name: string; type: string };
 

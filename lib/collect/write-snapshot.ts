@@ -8,9 +8,10 @@
 import { countRunNodes } from "@/lib/model/run-node-totals";
 import type { JsonObject } from "@/lib/model/agent-pool";
 import { diffPoolProperties, type PropertyChange } from "@/lib/model/drift";
-import type { CollectedSnapshot } from "@/lib/model/snapshot";
+import type { CollectedPendingPod, CollectedSnapshot } from "@/lib/model/snapshot";
 import type { RunStatus, RunTrigger } from "@/lib/store/generated/enums";
-import { arrayLiteral, insertRows, type RowOf } from "@/lib/store/insert-rows";
+import { arrayLiteral } from "@/lib/store/column-text";
+import { insertRows, type RowOf } from "@/lib/store/insert-rows";
 import type { Store } from "@/lib/store/open-store";
 import type { SqlSession } from "@/lib/store/sql-executor";
 import { lockCollections } from "./run-lock";
@@ -214,28 +215,14 @@ export async function writeSnapshot(store: Pick<Store, "withSql">, snapshot: Col
       })),
     ));
     await step("pool snapshots");
-    rows.NodeSnapshot = await timed("NodeSnapshot", insertRows(
-      tx,
-      "NodeSnapshot",
-      uniqueBy(snapshot.nodes, (n) => `${n.clusterId}|${n.name}`).map(({ poolName: _poolName, ...node }) => ({ ...node, runId, takenAt })),
-    ));
+    // The run's id and time are shared values of the big tables' rows: their rows go in as collected, not copied.
+    const ofRun = { shared: { runId, takenAt } };
+    rows.NodeSnapshot = await timed("NodeSnapshot", insertRows(tx, "NodeSnapshot", uniqueBy(snapshot.nodes, (n) => `${n.clusterId}|${n.name}`), { ...ofRun, ignore: ["poolName"] }));
     await step("node snapshots");
-    rows.PendingPod = await timed("PendingPod", insertRows(
-      tx,
-      "PendingPod",
-      uniqueBy(snapshot.pendingPods, (p) => `${p.clusterId}|${p.namespace}|${p.name}`).map((pod) => ({
-        ...pod,
-        runId,
-        takenAt,
-        affinity: (pod.affinity ?? undefined) as never,
-        tolerations: pod.tolerations as never,
-      })),
-    ));
-    rows.QuotaUsage = await timed("QuotaUsage", insertRows(
-      tx,
-      "QuotaUsage",
-      uniqueBy(snapshot.quotas, (q) => `${q.subscriptionId}|${q.region}|${q.family}`).map((quota) => ({ ...quota, runId, takenAt })),
-    ));
+    // A pod's affinity is JSON as it is; only its wire type (no index signature) is not Prisma's JSON input type.
+    const pods = uniqueBy(snapshot.pendingPods, (p) => `${p.clusterId}|${p.namespace}|${p.name}`) as (Omit<CollectedPendingPod, "affinity"> & { affinity: RowOf<"PendingPod">["affinity"] | null })[];
+    rows.PendingPod = await timed("PendingPod", insertRows(tx, "PendingPod", pods, ofRun));
+    rows.QuotaUsage = await timed("QuotaUsage", insertRows(tx, "QuotaUsage", uniqueBy(snapshot.quotas, (q) => `${q.subscriptionId}|${q.region}|${q.family}`), ofRun));
     rows.PoolChange = await timed("PoolChange", insertRows(tx, "PoolChange", changes));
     await step("pending pods, quotas, changes");
 

@@ -77,7 +77,9 @@ describe.each(testStoreKinds())("insertRows on %s", (kind) => {
 
     const nodes = nodeRows(viaSession.id, 30).map((node, i) => ({ ...node, name: `${node.name}-${leaveOut}`, createdAt: i % 2 ? new Date(Date.UTC(1999, 11, 31, 23, 59, 59, 999)) : node.createdAt }));
     await store.db.nodeSnapshot.createMany({ data: nodes.map((node) => ({ ...node, runId: viaPrisma.id })) });
-    await store.withSql((sql) => sql.transaction((tx) => insertRows(tx, "NodeSnapshot", nodes)));
+    // The run's id and time as shared values, and a field that is not a column left aside.
+    const collected = nodes.map(({ runId: _runId, takenAt: _takenAt, ...node }) => ({ ...node, poolName: "np1" }));
+    await store.withSql((sql) => sql.transaction((tx) => insertRows(tx, "NodeSnapshot", collected, { shared: { runId: viaSession.id, takenAt }, ignore: ["poolName"] })));
     const [nodesA, nodesB] = await Promise.all(
       [viaPrisma, viaSession].map((run) => store.db.nodeSnapshot.findMany({ where: { runId: run.id }, orderBy: { name: "asc" } })),
     );
