@@ -159,7 +159,7 @@ async function measure(label: string, size: string, latencyMs: number, collect: 
     const started = Date.now();
     const result = await collectOnce({
       trigger: "cli",
-      db: bench.store.db,
+      store: bench.store,
       config,
       onProgress: (p) => {
         if (Date.now() - lastLine < 5_000) return;

@@ -11,8 +11,9 @@ import { getCredential } from "@/lib/azure/credential";
 import { getConfig, type Config } from "@/lib/config";
 import type { RunError } from "@/lib/model/snapshot";
 import { CallRunner } from "@/lib/net/call-runner";
-import { getDb } from "@/lib/store/db";
+import { getMigratedStore } from "@/lib/store/db";
 import type { PrismaClient } from "@/lib/store/generated/client";
+import type { Store } from "@/lib/store/open-store";
 import type { RunStatus, RunTrigger } from "@/lib/store/generated/enums";
 import { collectEstate, type EstateProgress } from "./collect-estate";
 import { DEFAULT_COST_REFRESH_MS, DEFAULT_COST_REVISED_DAYS, type CostState, type CostSummary } from "./collect-cost";
@@ -32,7 +33,8 @@ export type RunProgress = EstateProgress & {
 
 export type CollectOptions = {
   trigger: RunTrigger;
-  db?: PrismaClient;
+  /** The store to write into: the process's store unless given. */
+  store?: Store;
   config?: Config;
   /** The credential to use instead of the one the configuration describes. */
   credential?: TokenCredential;
@@ -76,7 +78,8 @@ async function markFailed(db: PrismaClient, runId: number, errors: RunError[], s
 }
 
 /** Runs a run claimed with beginRun to its end; never leaves it `running` while this process lives. */
-export async function executeRun(db: PrismaClient, runId: number, options: CollectOptions): Promise<CollectResult> {
+export async function executeRun(store: Store, runId: number, options: CollectOptions): Promise<CollectResult> {
+  const db = store.db;
   const config = options.config ?? getConfig();
   const started = Date.now();
   const deadline = started + config.collect.runDeadlineMs;
@@ -158,7 +161,7 @@ export async function executeRun(db: PrismaClient, runId: number, options: Colle
     clearInterval(timer);
     save();
     await saving;
-    const written = await writeSnapshot(db, snapshot, { runId, signal: options.signal, progress: { scopesDone: progress.scopesDone, scopesTotal: progress.scopesTotal, readMs, throttled: runner.stats.throttled, cost: snapshot.costSummary } });
+    const written = await writeSnapshot(store, snapshot, { runId, signal: options.signal, progress: { scopesDone: progress.scopesDone, scopesTotal: progress.scopesTotal, readMs, throttled: runner.stats.throttled, cost: snapshot.costSummary } });
     return {
       runId,
       status: written.status,
@@ -186,10 +189,10 @@ export async function executeRun(db: PrismaClient, runId: number, options: Colle
 
 /** Claims a run and collects it; resolves when it is written. Throws RunInProgressError when one is going. */
 export async function collectOnce(options: CollectOptions): Promise<CollectResult> {
-  const db = options.db ?? (await getDb());
+  const store = options.store ?? (await getMigratedStore());
   const config = options.config ?? getConfig();
-  const runId = await beginRun(db, options.trigger, config.azure.armEndpoint);
-  return executeRun(db, runId, { ...options, db, config });
+  const runId = await beginRun(store.db, options.trigger, config.azure.armEndpoint);
+  return executeRun(store, runId, { ...options, store, config });
 }
 
 /** Runs this process started in the background, so tests and the schedule can await them. */
@@ -197,10 +200,10 @@ const background: Map<number, Promise<CollectResult>> = ((globalThis as Record<s
 
 /** Claims a run and collects it in the background; returns its id, or throws RunInProgressError. */
 export async function startCollection(trigger: RunTrigger, options: Omit<CollectOptions, "trigger"> = {}): Promise<{ runId: number }> {
-  const db = options.db ?? (await getDb());
+  const store = options.store ?? (await getMigratedStore());
   const config = options.config ?? getConfig();
-  const runId = await beginRun(db, trigger, config.azure.armEndpoint);
-  const run = executeRun(db, runId, { ...options, trigger, db, config }).then((result) => {
+  const runId = await beginRun(store.db, trigger, config.azure.armEndpoint);
+  const run = executeRun(store, runId, { ...options, trigger, store, config }).then((result) => {
     const line = `poolscope: run #${runId} ${result.status}: ${result.counts.pools} pools, ${result.counts.nodes} nodes, ${result.stats.calls} calls (${result.stats.retries} retries) in ${Math.round((result.readMs + result.writeMs) / 100) / 10} s`;
     if (result.status === "succeeded") console.log(line);
     else console.warn(`${line}; ${result.errors.length} scope errors`);

@@ -20,7 +20,7 @@ describe.each(testStoreKinds())("collecting the demo estate into %s", (kind) => 
   let emulator: Emulator;
   let store: TestStore;
   const run = (options: Partial<CollectOptions> & { env?: Record<string, string> } = {}) =>
-    collectOnce({ trigger: "cli", db: store.db, config: configForEmulator(emulator, { POOLSCOPE_CALL_TIMEOUT_SECONDS: "3", ...options.env }), kubePageSize: 7, costRefreshMs: 0, ...options });
+    collectOnce({ trigger: "cli", store, config: configForEmulator(emulator, { POOLSCOPE_CALL_TIMEOUT_SECONDS: "3", ...options.env }), kubePageSize: 7, costRefreshMs: 0, ...options });
   const errorsOf = (errors: RunError[], kind: string) => errors.filter((error) => error.kind === kind);
 
   beforeAll(async () => {
@@ -180,7 +180,7 @@ describe.each(testStoreKinds())("collecting the demo estate into %s", (kind) => 
   });
 
   it("says what is wrong when the credential cannot get a token", async () => {
-    const result = await collectOnce({ trigger: "cli", db: store.db, config: configForEmulator({ ...emulator, clientSecret: "wrong" }) });
+    const result = await collectOnce({ trigger: "cli", store, config: configForEmulator({ ...emulator, clientSecret: "wrong" }) });
     expect(result.status).toBe("failed");
     expect(result.errors[0]).toMatchObject({ kind: "credential" });
     expect(result.errors[0].hint).toMatch(/AZURE_CLIENT_SECRET/);

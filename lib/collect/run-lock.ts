@@ -6,6 +6,7 @@
 import { hostname } from "node:os";
 import type { PrismaClient } from "@/lib/store/generated/client";
 import type { RunTrigger } from "@/lib/store/generated/enums";
+import type { SqlSession } from "@/lib/store/sql-executor";
 
 /** Any 64-bit number the collector alone uses. */
 const COLLECT_LOCK_KEY = 7_304_871_220_911n;
@@ -104,6 +105,6 @@ export async function beginRun(db: PrismaClient, trigger: RunTrigger, source: st
 }
 
 /** Takes the advisory lock inside a transaction (the snapshot write holds it too, so a start waits for a write). */
-export async function lockCollections(tx: Pick<PrismaClient, "$queryRawUnsafe">): Promise<void> {
-  await tx.$queryRawUnsafe(`SELECT pg_advisory_xact_lock(${COLLECT_LOCK_KEY})::text AS locked`);
+export async function lockCollections(tx: SqlSession): Promise<void> {
+  await tx.query(`SELECT pg_advisory_xact_lock(${COLLECT_LOCK_KEY})::text AS locked`);
 }

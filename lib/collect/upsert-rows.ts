@@ -1,11 +1,9 @@
 /**
- * INSERT … ON CONFLICT DO UPDATE for many rows at once: every column is sent as one text array and cast in SQL
- * (as lib/store/insert-rows.ts does for plain inserts), in chunks, inside the caller's transaction.
+ * INSERT … ON CONFLICT DO UPDATE for many rows at once: every column is sent as one text-array literal and cast in
+ * SQL (as lib/store/insert-rows.ts does for plain inserts), in chunks, inside the caller's transaction.
  */
-import type { PrismaClient } from "@/lib/store/generated/client";
-import { CHUNK_ROWS, toText } from "@/lib/store/insert-rows";
-
-type Queryable = Pick<PrismaClient, "$executeRawUnsafe">;
+import { columnLiterals } from "@/lib/store/column-text";
+import { CHUNK_ROWS, sessionOf, type BulkDb } from "@/lib/store/insert-rows";
 
 export type UpsertColumn = { name: string; type: string };
 
@@ -14,7 +12,7 @@ export type UpsertColumn = { name: string; type: string };
  * "take the new value"); returns the number of rows written.
  */
 export async function upsertRows<Row extends Record<string, unknown>>(
-  db: Queryable,
+  db: BulkDb,
   table: string,
   columns: UpsertColumn[],
   conflict: string[],
@@ -22,6 +20,7 @@ export async function upsertRows<Row extends Record<string, unknown>>(
   rows: readonly Row[],
 ): Promise<number> {
   if (rows.length === 0) return 0;
+  const session = sessionOf(db);
   const updates = Object.entries(update).map(([column, sql]) => `"${column}" = ${sql}`);
   const sql =
     `INSERT INTO "${table}" AS t (${columns.map((c) => `"${c.name}"`).join(", ")}) ` +
@@ -30,8 +29,7 @@ export async function upsertRows<Row extends Record<string, unknown>>(
     (updates.length > 0 ? `DO UPDATE SET ${updates.join(", ")}` : "DO NOTHING");
   let written = 0;
   for (let start = 0; start < rows.length; start += CHUNK_ROWS) {
-    const chunk = rows.slice(start, start + CHUNK_ROWS);
-    written += await db.$executeRawUnsafe(sql, ...columns.map((column) => chunk.map((row) => toText(row[column.name], column.type))));
+    written += await session.execute(sql, columnLiterals(rows.slice(start, start + CHUNK_ROWS), columns));
   }
   return written;
 }

@@ -17,7 +17,7 @@ describe.each(testStoreKinds())("writeSnapshot on %s", (kind) => {
   it("writes a run, its identities, snapshots and drift, and marks only what complete scopes lost", async () => {
     const { db } = store;
     const t1 = new Date("2026-01-01T10:00:00Z");
-    const first = await writeSnapshot(db, fixtureSnapshot({ a: [fixturePool("a", "system", { mode: "System" }), fixturePool("a", "user")], b: [fixturePool("b", "batch")] }), { takenAt: t1 });
+    const first = await writeSnapshot(store, fixtureSnapshot({ a: [fixturePool("a", "system", { mode: "System" }), fixturePool("a", "user")], b: [fixturePool("b", "batch")] }), { takenAt: t1 });
     expect(first.status).toBe("succeeded");
     expect(first.rows).toMatchObject({ Subscription: 1, Cluster: 2, NodePool: 3, PoolSnapshot: 3, NodeSnapshot: 3, ClusterSnapshot: 2, QuotaUsage: 1, CostDaily: 3, Price: 1, PoolChange: 3 });
     const run = await db.collectionRun.findUniqueOrThrow({ where: { id: first.runId } });
@@ -30,7 +30,7 @@ describe.each(testStoreKinds())("writeSnapshot on %s", (kind) => {
     const second = fixtureSnapshot({ a: [fixturePool("a", "user", { count: 5, nodeLabels: { tier: "web" } })], b: [] });
     second.complete.poolsOf = [clusterIdOf("a")];
     second.errors = [{ scope: clusterIdOf("b"), kind: "throttled", message: "429", hint: "later" }];
-    const result = await writeSnapshot(db, second, { takenAt: t2, trigger: "cli" });
+    const result = await writeSnapshot(store, second, { takenAt: t2, trigger: "cli" });
     expect(result.status).toBe("partial");
     const pools = await db.nodePool.findMany({ orderBy: { id: "asc" } });
     expect(pools.map((pool) => [pool.name, pool.deletedAt?.toISOString() ?? null])).toEqual([
@@ -55,7 +55,7 @@ describe.each(testStoreKinds())("writeSnapshot on %s", (kind) => {
     const runsBefore = await db.collectionRun.count();
     const snapshot = fixtureSnapshot({ c: [fixturePool("c", "one")] });
     await expect(
-      writeSnapshot(db, snapshot, {
+      writeSnapshot(store, snapshot, {
         afterStep: (step) => {
           if (step === "node snapshots") throw new Error("killed half way");
         },
@@ -69,10 +69,10 @@ describe.each(testStoreKinds())("writeSnapshot on %s", (kind) => {
   it("refuses a malformed snapshot before writing anything", async () => {
     const snapshot = fixtureSnapshot({ d: [fixturePool("d", "one")] });
     snapshot.pools[0].id = snapshot.pools[0].id.toUpperCase();
-    await expect(writeSnapshot(store.db, snapshot)).rejects.toBeInstanceOf(InvalidSnapshotError);
+    await expect(writeSnapshot(store, snapshot)).rejects.toBeInstanceOf(InvalidSnapshotError);
     const orphan = fixtureSnapshot({ d: [fixturePool("d", "one")] });
     orphan.clusters = [];
-    await expect(writeSnapshot(store.db, orphan)).rejects.toThrow(/does not contain/);
+    await expect(writeSnapshot(store, orphan)).rejects.toThrow(/does not contain/);
   });
 
   it("starts one run at a time: two starts give one run and one refusal naming it", async () => {
@@ -86,7 +86,7 @@ describe.each(testStoreKinds())("writeSnapshot on %s", (kind) => {
     expect((refused[0] as PromiseRejectedResult).reason).toBeInstanceOf(RunInProgressError);
     expect((refused[0] as PromiseRejectedResult).reason.runId).toBe(runId);
     // The run's snapshot completes it, after which a new run may start.
-    await writeSnapshot(db, fixtureSnapshot({ a: [fixturePool("a", "user", { count: 5, nodeLabels: { tier: "web" } })] }), { runId });
+    await writeSnapshot(store, fixtureSnapshot({ a: [fixturePool("a", "user", { count: 5, nodeLabels: { tier: "web" } })] }), { runId });
     expect((await db.collectionRun.findUniqueOrThrow({ where: { id: runId } })).status).toBe("succeeded");
     const next = await beginRun(db, "cli", "x");
     await db.collectionRun.update({ where: { id: next }, data: { status: "failed", finishedAt: new Date() } });

@@ -8,10 +8,12 @@
 import { countRunNodes } from "@/lib/model/run-node-totals";
 import type { JsonObject } from "@/lib/model/agent-pool";
 import { diffPoolProperties, type PropertyChange } from "@/lib/model/drift";
-import type { CollectedSnapshot, RunError } from "@/lib/model/snapshot";
-import type { PrismaClient } from "@/lib/store/generated/client";
+import type { CollectedPendingPod, CollectedSnapshot } from "@/lib/model/snapshot";
 import type { RunStatus, RunTrigger } from "@/lib/store/generated/enums";
-import { arrayLiteral, insertRows, type RowOf } from "@/lib/store/insert-rows";
+import { arrayLiteral } from "@/lib/store/column-text";
+import { insertRows, type RowOf } from "@/lib/store/insert-rows";
+import type { Store } from "@/lib/store/open-store";
+import type { SqlSession } from "@/lib/store/sql-executor";
 import { lockCollections } from "./run-lock";
 import { InvalidSnapshotError, validateSnapshot } from "./snapshot-schema";
 import { upsertRows, type UpsertColumn } from "./upsert-rows";
@@ -32,8 +34,6 @@ export type WriteSnapshotOptions = {
 };
 
 export type WriteSnapshotResult = { runId: number; status: RunStatus; rows: Record<string, number>; changes: number; writeMs: number; stepMs: Record<string, number> };
-
-type Tx = Parameters<Parameters<PrismaClient["$transaction"]>[0]>[0];
 
 /** succeeded with no errors; failed when nothing at all could be read; partial otherwise. */
 export function runStatusOf(snapshot: Pick<CollectedSnapshot, "errors" | "subscriptions" | "clusters" | "complete">): RunStatus {
@@ -62,18 +62,17 @@ function uniqueBy<T>(items: readonly T[], key: (item: T) => string): T[] {
   return [...new Map(items.map((item) => [key(item), item])).values()];
 }
 
-async function previousProperties(tx: Tx, poolIds: string[], takenAt: Date): Promise<Map<string, JsonObject>> {
+async function previousProperties(tx: SqlSession, poolIds: string[], takenAt: Date): Promise<Map<string, JsonObject>> {
   if (poolIds.length === 0) return new Map();
-  const rows = await tx.$queryRawUnsafe<{ poolId: string; properties: unknown }[]>(
+  const rows = await tx.query<{ poolId: string; properties: unknown }>(
     `SELECT p.id AS "poolId", s.properties FROM unnest($1::text[]) AS p(id)
      CROSS JOIN LATERAL (SELECT properties FROM "PoolSnapshot" WHERE "poolId" = p.id AND "takenAt" < $2::timestamptz ORDER BY "takenAt" DESC LIMIT 1) s`,
-    arrayLiteral(poolIds),
-    takenAt.toISOString(),
+    [arrayLiteral(poolIds), takenAt.toISOString()],
   );
   return new Map(rows.map((row) => [row.poolId, (typeof row.properties === "string" ? JSON.parse(row.properties) : row.properties) as JsonObject]));
 }
 
-async function markDeleted(tx: Tx, table: "Subscription" | "Cluster" | "NodePool", parentColumn: string | null, parents: string[], seen: string[], takenAt: Date): Promise<string[]> {
+async function markDeleted(tx: SqlSession, table: "Subscription" | "Cluster" | "NodePool", parentColumn: string | null, parents: string[], seen: string[], takenAt: Date): Promise<string[]> {
   if (parentColumn && parents.length === 0) return [];
   const params: unknown[] = [takenAt.toISOString(), arrayLiteral(seen)];
   let where = `"deletedAt" IS NULL AND NOT ("id" = ANY($2::text[]))`;
@@ -81,11 +80,29 @@ async function markDeleted(tx: Tx, table: "Subscription" | "Cluster" | "NodePool
     params.push(arrayLiteral(parents));
     where += ` AND "${parentColumn}" = ANY($3::text[])`;
   }
-  const rows = await tx.$queryRawUnsafe<{ id: string }[]>(`UPDATE "${table}" SET "deletedAt" = $1::timestamptz WHERE ${where} RETURNING "id"`, ...params);
+  const rows = await tx.query<{ id: string }>(`UPDATE "${table}" SET "deletedAt" = $1::timestamptz WHERE ${where} RETURNING "id"`, params);
   return rows.map((row) => row.id);
 }
 
-export async function writeSnapshot(db: PrismaClient, snapshot: CollectedSnapshot, options: WriteSnapshotOptions = {}): Promise<WriteSnapshotResult> {
+/** Opens the run's row, or checks that the run it completes is still running; returns its id. */
+async function openRun(tx: SqlSession, snapshot: CollectedSnapshot, options: WriteSnapshotOptions, takenAt: Date): Promise<number> {
+  if (options.runId === undefined) {
+    const [run] = await tx.query<{ id: number }>(
+      `INSERT INTO "CollectionRun" ("trigger", "source", "status", "startedAt") VALUES ($1::"RunTrigger", $2, 'running', $3::timestamptz) RETURNING "id"`,
+      [options.trigger ?? "backfill", snapshot.source, takenAt.toISOString()],
+    );
+    return run.id;
+  }
+  const [run] = await tx.query<{ status: RunStatus }>(`SELECT "status"::text AS "status" FROM "CollectionRun" WHERE "id" = $1::int`, [options.runId]);
+  if (run?.status !== "running") throw new Error(`Run #${options.runId} is ${run ? run.status : "gone"}, not running: its snapshot is not written`);
+  return options.runId;
+}
+
+/**
+ * Writes `snapshot` in one transaction on one raw SQL session of `store` (not through Prisma), so that on PGlite
+ * the big tables go in by COPY (see insertRows).
+ */
+export async function writeSnapshot(store: Pick<Store, "withSql">, snapshot: CollectedSnapshot, options: WriteSnapshotOptions = {}): Promise<WriteSnapshotResult> {
   validateSnapshot(snapshot);
   checkReferences(snapshot);
   const started = Date.now();
@@ -112,16 +129,10 @@ export async function writeSnapshot(db: PrismaClient, snapshot: CollectedSnapsho
     await options.afterStep?.(name);
   };
 
-  const result = await db.$transaction(async (tx) => {
+  const result = await store.withSql((sql) => sql.transaction(async (tx) => {
     stepStarted = Date.now();
     await lockCollections(tx);
-    let runId = options.runId;
-    if (runId === undefined) {
-      runId = (await tx.collectionRun.create({ data: { trigger: options.trigger ?? "backfill", source: snapshot.source, status: "running", startedAt: takenAt }, select: { id: true } })).id;
-    } else {
-      const run = await tx.collectionRun.findUnique({ where: { id: runId }, select: { status: true } });
-      if (run?.status !== "running") throw new Error(`Run #${runId} is ${run ? run.status : "gone"}, not running: its snapshot is not written`);
-    }
+    const runId = await openRun(tx, snapshot, options, takenAt);
     const rows: Record<string, number> = {};
     const at = { firstSeenAt: takenAt, lastSeenAt: takenAt };
     const seen = { lastSeenAt: `GREATEST(t."lastSeenAt", EXCLUDED."lastSeenAt")`, deletedAt: "NULL" };
@@ -161,7 +172,7 @@ export async function writeSnapshot(db: PrismaClient, snapshot: CollectedSnapsho
     const previous = await previousProperties(tx, pools.map((p) => p.id), takenAt);
     const changes: RowOf<"PoolChange">[] = [];
     const addChanges = (poolId: string, list: PropertyChange[]) => {
-      for (const change of list) changes.push({ poolId, runId: runId!, takenAt, field: change.field, before: (change.before ?? undefined) as never, after: (change.after ?? undefined) as never });
+      for (const change of list) changes.push({ poolId, runId, takenAt, field: change.field, before: (change.before ?? undefined) as never, after: (change.after ?? undefined) as never });
     };
     for (const pool of pools) addChanges(pool.id, diffPoolProperties(previous.get(pool.id) ?? null, pool.properties));
     for (const poolId of gonePools) addChanges(poolId, diffPoolProperties({}, null));
@@ -171,7 +182,7 @@ export async function writeSnapshot(db: PrismaClient, snapshot: CollectedSnapsho
       tx,
       "ClusterSnapshot",
       uniqueBy(snapshot.clusters, (c) => c.id).map((c) => ({
-        runId: runId!,
+        runId,
         clusterId: c.id,
         takenAt,
         kubernetesVersion: c.kubernetesVersion,
@@ -196,7 +207,7 @@ export async function writeSnapshot(db: PrismaClient, snapshot: CollectedSnapsho
       "PoolSnapshot",
       pools.map(({ id, clusterId: _cluster, name: _name, upgradeSettings, autoscaler, ...pool }) => ({
         ...pool,
-        runId: runId!,
+        runId,
         poolId: id,
         takenAt,
         upgradeSettings: (upgradeSettings ?? undefined) as never,
@@ -204,28 +215,14 @@ export async function writeSnapshot(db: PrismaClient, snapshot: CollectedSnapsho
       })),
     ));
     await step("pool snapshots");
-    rows.NodeSnapshot = await timed("NodeSnapshot", insertRows(
-      tx,
-      "NodeSnapshot",
-      uniqueBy(snapshot.nodes, (n) => `${n.clusterId}|${n.name}`).map(({ poolName: _poolName, ...node }) => ({ ...node, runId: runId!, takenAt })),
-    ));
+    // The run's id and time are shared values of the big tables' rows: their rows go in as collected, not copied.
+    const ofRun = { shared: { runId, takenAt } };
+    rows.NodeSnapshot = await timed("NodeSnapshot", insertRows(tx, "NodeSnapshot", uniqueBy(snapshot.nodes, (n) => `${n.clusterId}|${n.name}`), { ...ofRun, ignore: ["poolName"] }));
     await step("node snapshots");
-    rows.PendingPod = await timed("PendingPod", insertRows(
-      tx,
-      "PendingPod",
-      uniqueBy(snapshot.pendingPods, (p) => `${p.clusterId}|${p.namespace}|${p.name}`).map((pod) => ({
-        ...pod,
-        runId: runId!,
-        takenAt,
-        affinity: (pod.affinity ?? undefined) as never,
-        tolerations: pod.tolerations as never,
-      })),
-    ));
-    rows.QuotaUsage = await timed("QuotaUsage", insertRows(
-      tx,
-      "QuotaUsage",
-      uniqueBy(snapshot.quotas, (q) => `${q.subscriptionId}|${q.region}|${q.family}`).map((quota) => ({ ...quota, runId: runId!, takenAt })),
-    ));
+    // A pod's affinity is JSON as it is; only its wire type (no index signature) is not Prisma's JSON input type.
+    const pods = uniqueBy(snapshot.pendingPods, (p) => `${p.clusterId}|${p.namespace}|${p.name}`) as (Omit<CollectedPendingPod, "affinity"> & { affinity: RowOf<"PendingPod">["affinity"] | null })[];
+    rows.PendingPod = await timed("PendingPod", insertRows(tx, "PendingPod", pods, ofRun));
+    rows.QuotaUsage = await timed("QuotaUsage", insertRows(tx, "QuotaUsage", uniqueBy(snapshot.quotas, (q) => `${q.subscriptionId}|${q.region}|${q.family}`), ofRun));
     rows.PoolChange = await timed("PoolChange", insertRows(tx, "PoolChange", changes));
     await step("pending pods, quotas, changes");
 
@@ -276,25 +273,31 @@ export async function writeSnapshot(db: PrismaClient, snapshot: CollectedSnapsho
     ));
     await step("cost");
 
-    await tx.collectionRun.update({
-      where: { id: runId },
-      data: {
+    const { regularNodeCount, spotNodeCount } = countRunNodes(pools);
+    await tx.execute(
+      `UPDATE "CollectionRun" SET "status" = $2::"RunStatus", "finishedAt" = $3::timestamptz, "subscriptionCount" = $4::int, "clusterCount" = $5::int,
+         "poolCount" = $6::int, "nodeCount" = $7::int, "regularNodeCount" = $8::int, "spotNodeCount" = $9::int, "pendingPodCount" = $10::int,
+         "callCount" = $11::int, "retryCount" = $12::int, "errors" = $13::jsonb, "progress" = $14::jsonb
+       WHERE "id" = $1::int`,
+      [
+        runId,
         status,
-        finishedAt: options.runId === undefined ? takenAt : new Date(),
-        subscriptionCount: snapshot.subscriptions.length,
-        clusterCount: snapshot.clusters.length,
-        poolCount: pools.length,
-        nodeCount: rows.NodeSnapshot,
-        ...countRunNodes(pools),
-        pendingPodCount: rows.PendingPod,
-        callCount: snapshot.stats.calls,
-        retryCount: snapshot.stats.retries,
-        errors: snapshot.errors as RunError[],
-        progress: { phase: "done", calls: snapshot.stats.calls, retries: snapshot.stats.retries, callsByKind: snapshot.stats.callsByKind, ...options.progress } as never,
-      },
-    });
+        (options.runId === undefined ? takenAt : new Date()).toISOString(),
+        snapshot.subscriptions.length,
+        snapshot.clusters.length,
+        pools.length,
+        rows.NodeSnapshot,
+        regularNodeCount,
+        spotNodeCount,
+        rows.PendingPod,
+        snapshot.stats.calls,
+        snapshot.stats.retries,
+        JSON.stringify(snapshot.errors),
+        JSON.stringify({ phase: "done", calls: snapshot.stats.calls, retries: snapshot.stats.retries, callsByKind: snapshot.stats.callsByKind, ...options.progress }),
+      ],
+    );
     await step("run");
     return { runId, rows, changes: changes.length };
-  });
+  }));
   return { ...result, status, writeMs: Date.now() - started, stepMs };
 }

@@ -11,7 +11,7 @@ import { openStore, type Store, type StoreKind } from "./open-store";
 export { openStore, type OpenStoreOptions, type Store, type StoreKind } from "./open-store";
 export { StoreBusyError } from "./pglite-lock";
 
-type Cache = { store?: Promise<Store>; migrated?: Promise<PrismaClient> };
+type Cache = { store?: Promise<Store>; migrated?: Promise<Store> };
 
 // On globalThis in every environment, not only in development: besides hot reloads, Next.js can load this module
 // in more than one bundle of the same server process (instrumentation, route handlers), and a second PGlite on the
@@ -41,18 +41,23 @@ function logMigration(event: MigrationEvent): void {
   if (event.kind === "waiting-for-lock") console.log("poolscope: another process is migrating the store; waiting for it");
 }
 
-/** The migrated, ready Prisma client; the first call applies any pending migrations. */
-export function getDb(): Promise<PrismaClient> {
+/** The migrated, ready store; the first call applies any pending migrations. */
+export function getMigratedStore(): Promise<Store> {
   if (!cache.migrated) {
     cache.migrated = getStore().then(async (store) => {
       await store.migrate({ onEvent: logMigration });
-      return store.db;
+      return store;
     });
     cache.migrated.catch(() => {
       cache.migrated = undefined;
     });
   }
   return cache.migrated;
+}
+
+/** The migrated, ready Prisma client; the first call applies any pending migrations. */
+export async function getDb(): Promise<PrismaClient> {
+  return (await getMigratedStore()).db;
 }
 
 /** Closes the process's store (end of a script; tests). The next `getDb()` opens it again. */

@@ -7,8 +7,15 @@ import type { ClientBase, Pool } from "pg";
  */
 export type SqlSession = {
   query<Row = Record<string, unknown>>(sql: string, params?: unknown[]): Promise<Row[]>;
+  /** Runs one statement; returns the rows it changed. */
+  execute(sql: string, params?: unknown[]): Promise<number>;
   /** Runs a script of one or more statements, without parameters. */
   exec(script: string): Promise<void>;
+  /**
+   * `COPY table (columns) FROM` the given data, with `options` (`FORMAT binary`, `FORMAT csv, …`), where the driver
+   * can send data (PGlite; `pg` needs pg-copy-streams); returns the rows copied.
+   */
+  copyFrom?(table: string, columns: readonly string[], data: Uint8Array, options: string): Promise<number>;
 };
 
 export type SqlExecutor = SqlSession & {
@@ -21,6 +28,9 @@ export function pgExecutor(client: ClientBase): SqlExecutor {
   const session: SqlSession = {
     async query<Row>(sql: string, params: unknown[] = []) {
       return (await client.query(sql, params)).rows as Row[];
+    },
+    async execute(sql: string, params: unknown[] = []) {
+      return (await client.query(sql, params)).rowCount ?? 0;
     },
     async exec(script: string) {
       // Without parameters `pg` uses the simple query protocol, which accepts several statements.
@@ -63,8 +73,16 @@ function pgliteSession(db: PGlite | PgliteTransaction): SqlSession {
     async query<Row>(sql: string, params: unknown[] = []) {
       return (await db.query<Row>(sql, params)).rows;
     },
+    async execute(sql: string, params: unknown[] = []) {
+      return (await db.query(sql, params)).affectedRows ?? 0;
+    },
     async exec(script: string) {
       await db.exec(script);
+    },
+    async copyFrom(table, columns, data, options) {
+      // PGlite reads `/dev/blob` from the query's blob: the rows skip the bind message's per-value encoding.
+      const copy = `COPY "${table}" (${columns.map((c) => `"${c}"`).join(", ")}) FROM '/dev/blob' WITH (${options})`;
+      return (await db.query(copy, [], { blob: new Blob([data as Uint8Array<ArrayBuffer>]) })).affectedRows ?? 0;
     },
   };
 }
