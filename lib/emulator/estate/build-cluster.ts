@@ -95,10 +95,15 @@ export function buildCluster(estate: Estate, spec: ClusterSpec, subscriptionId: 
     nodeResourceGroup,
     resourceNameSuffix: rng.digits(8),
     arm,
-    kubeToken: createHmac("sha256", `poolscope-emulator-${estate.seed}`).update(id.toLowerCase()).digest("hex"),
+    kubeToken: kubeToken(estate.seed, id),
     unreachable: Boolean(spec.unreachable),
     poolIds: [],
     stranded: spec.stranded ?? [],
     diskCount: spec.diskCount ?? rng.int(2, 12),
   };
+}
+
+/** The bearer token a cluster's Kubernetes API takes: a pure function of the seed and the cluster's ARM id. */
+export function kubeToken(seed: number, clusterId: string): string {
+  return createHmac("sha256", `poolscope-emulator-${seed}`).update(clusterId.toLowerCase()).digest("hex");
 }

@@ -148,15 +148,27 @@ export function putStableUuid(buf: Uint8Array, at: number, key: ReadonlyArray<st
   let h = UUID_STATE;
   for (let p = 0; p < key.length; p++) h = hashPart(Math.imul(h, 0x01000193), key[p]); // NUL, then the part
   const seed = fmix32(h >>> 0);
-  // The hex digits of four words, 8 each; the 13th is the version (4), the 17th the variant.
-  let digit = 0;
-  for (let w = 1; w <= 4; w++) {
-    const word = fmix32((seed + Math.imul(w, 0x9e3779b9)) >>> 0);
-    for (let shift = 28; shift >= 0; shift -= 4, digit++) {
-      if (digit === 8 || digit === 12 || digit === 16 || digit === 20) buf[at++] = 0x2d; // -
-      const nibble = (word >>> shift) & 15;
-      buf[at++] = digit === 12 ? 0x34 : digit === 16 ? VARIANT_CODES[nibble & 3] : HEX_CODES[nibble];
-    }
-  }
+  const w1 = fmix32((seed + Math.imul(1, 0x9e3779b9)) >>> 0);
+  const w2 = fmix32((seed + Math.imul(2, 0x9e3779b9)) >>> 0);
+  const w3 = fmix32((seed + Math.imul(3, 0x9e3779b9)) >>> 0);
+  const w4 = fmix32((seed + Math.imul(4, 0x9e3779b9)) >>> 0);
+  // The four words' 32 hex digits as 8-4-4-4-12, the 13th being the version (4) and the 17th the variant.
+  at = putHex(buf, at, w1, 8);
+  buf[at++] = 0x2d;
+  at = putHex(buf, at, w2 >>> 16, 4);
+  buf[at++] = 0x2d;
+  buf[at++] = 0x34;
+  at = putHex(buf, at, w2 & 0xfff, 3);
+  buf[at++] = 0x2d;
+  buf[at++] = VARIANT_CODES[(w3 >>> 28) & 3];
+  at = putHex(buf, at, (w3 >>> 16) & 0xfff, 3);
+  buf[at++] = 0x2d;
+  at = putHex(buf, at, w3 & 0xffff, 4);
+  return putHex(buf, at, w4, 8);
+}
+
+/** The last `digits` hex digits of a word. */
+function putHex(buf: Uint8Array, at: number, word: number, digits: number): number {
+  for (let shift = 4 * (digits - 1); shift >= 0; shift -= 4) buf[at++] = HEX_CODES[(word >>> shift) & 15];
   return at;
 }

@@ -45,6 +45,14 @@ export function iso(ms: number): string {
   return `${String(CIVIL[0]).padStart(4, "0")}-${TWO_DIGITS[CIVIL[1]]}-${TWO_DIGITS[CIVIL[2]]}T${TWO_DIGITS[CIVIL[3]]}:${TWO_DIGITS[CIVIL[4]]}:${TWO_DIGITS[CIVIL[5]]}Z`;
 }
 
+/** The time with microseconds, as events.k8s.io writes eventTime: what `toISOString` gives, with "000" added. */
+export function microTime(ms: number): string {
+  if (!civil(ms)) return new Date(ms).toISOString().replace("Z", "000Z");
+  // Date keeps whole milliseconds.
+  const whole = Math.floor(ms);
+  return `${iso(whole).slice(0, -1)}.${String(whole % 1000).padStart(3, "0")}000Z`;
+}
+
 /** Writes `iso(ms)` as bytes at `at` in `buf`; returns where it ends. */
 export function putIso(buf: Uint8Array, at: number, ms: number): number {
   if (!civil(ms)) {
@@ -397,8 +405,8 @@ export function eventJson(cluster: EstateCluster, e: EventPlan, rv: string, name
       source: {},
       firstTimestamp: null,
       lastTimestamp: null,
-      eventTime: new Date(e.firstMs).toISOString().replace("Z", "000Z"),
-      ...(e.count > 1 ? { series: { count: e.count, lastObservedTime: new Date(e.lastMs).toISOString().replace("Z", "000Z") } } : {}),
+      eventTime: microTime(e.firstMs),
+      ...(e.count > 1 ? { series: { count: e.count, lastObservedTime: microTime(e.lastMs) } } : {}),
       action: "Scheduling",
       reportingComponent: e.component,
       reportingInstance: `${e.component}-${cluster.key}`,
