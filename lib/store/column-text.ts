@@ -47,7 +47,9 @@ export function columnLiterals(rows: readonly Record<string, unknown>[], columns
     const elements = new Array<string>(rows.length);
     for (let i = 0; i < rows.length; i++) {
       const value = rows[i][name];
-      elements[i] = value === null || value === undefined ? "NULL" : arrayElement(format(value));
+      // Numbers and booleans never need quotes in an array literal.
+      if (typeof value === "number" || typeof value === "boolean") elements[i] = String(value);
+      else elements[i] = value === null || value === undefined ? "NULL" : arrayElement(format(value));
     }
     return `{${elements.join(",")}}`;
   });
