@@ -25,6 +25,7 @@
  *   --build           run `next build` even when a build exists
  *   --keep            keep the database (and a server started here) and print the URL, to look at it afterwards
  *   --reuse URL       skip writing: time the pages over an existing benchmark database
+ *   --server-cpu-prof DIR   write a CPU profile of the server (node --cpu-prof) into DIR when it stops
  */
 import { spawn, spawnSync, type ChildProcess } from "node:child_process";
 import { existsSync } from "node:fs";
@@ -53,6 +54,7 @@ const args = parseArgs({
     build: { type: "boolean", default: false },
     keep: { type: "boolean", default: false },
     reuse: { type: "string" },
+    "server-cpu-prof": { type: "string" },
   },
   strict: true,
 }).values;
@@ -352,13 +354,20 @@ async function startServer(databaseUrl: string): Promise<{ url: string; child: C
     POOLSCOPE_COLLECT_INTERVAL_MINUTES: "0",
     POOLSCOPE_APP_URL: `http://127.0.0.1:${port}`,
   };
-  const child = spawn(process.execPath, [nextBin, "start", "-p", String(port), "-H", "127.0.0.1"], { env, stdio: ["ignore", "pipe", "pipe"] });
+  const profile = args["server-cpu-prof"] ? ["--cpu-prof", `--cpu-prof-dir=${args["server-cpu-prof"]}`] : [];
+  const child = spawn(process.execPath, [...profile, nextBin, "start", "-p", String(port), "-H", "127.0.0.1"], { env, stdio: ["ignore", "pipe", "pipe"] });
   const output: string[] = [];
   const keep = (chunk: Buffer) => output.push(chunk.toString());
   child.stdout!.on("data", keep);
   child.stderr!.on("data", keep);
-  cleanups.push(() => {
-    if (child.exitCode === null) child.kill("SIGTERM");
+  cleanups.push(async () => {
+    if (child.exitCode !== null) return;
+    // The server exits on SIGTERM; a CPU profile is written as it does.
+    const exited = new Promise((resolve) => child.once("exit", resolve));
+    child.kill("SIGTERM");
+    const stuck = setTimeout(() => child.kill("SIGKILL"), 15_000);
+    await exited;
+    clearTimeout(stuck);
   });
   const url = `http://127.0.0.1:${port}`;
   const deadline = Date.now() + 60_000;
