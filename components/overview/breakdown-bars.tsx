@@ -1,3 +1,5 @@
+"use client";
+
 import Link from "next/link";
 import { formatCount } from "@/lib/format";
 import type { PoolColumnKey } from "@/lib/model/pool-columns";
@@ -8,7 +10,10 @@ type Props = { title: string; rows: Breakdown; column: PoolColumnKey; run?: numb
 
 const SHOWN = 8;
 
-/** Pools by one attribute as horizontal bars, widest first; each row links to those pools in the pools table. */
+/**
+ * Pools by one attribute as horizontal bars, widest first; each row links to those pools in the pools table. A client
+ * component so that the page's RSC payload carries the counts as data rather than as the bars' elements.
+ */
 export function BreakdownBars({ title, rows, column, run }: Props) {
   const max = Math.max(1, ...rows.map((row) => row.pools));
   return (

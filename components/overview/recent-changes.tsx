@@ -1,3 +1,5 @@
+"use client";
+
 import Link from "next/link";
 import { formatAge, formatCount } from "@/lib/format";
 import { poolHref } from "@/lib/hrefs";
@@ -20,7 +22,10 @@ const fieldNames: Record<string, string> = {
   provisioningState: "provisioning state",
 };
 
-/** What changed in the pools during the week up to the run: how much, and the latest changes with links. */
+/**
+ * What changed in the pools during the week up to the run: how much, and the latest changes with links. A client
+ * component so that the page's RSC payload carries the changes as data rather than as the list's elements.
+ */
 export function RecentChanges({ changes, run }: { changes: Changes; run?: number }) {
   return (
     <section className="panel" aria-label="Changes this week">
