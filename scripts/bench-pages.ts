@@ -15,7 +15,9 @@
  * 3. The production server (`next build` first when there is no build, or with --build), with
  *    POOLSCOPE_SOURCE=azure and POOLSCOPE_COLLECT_INTERVAL_MINUTES=0 so that it collects nothing and calls nobody.
  * 4. Each page is timed over HTTP (time to the whole body): first by one client (the baseline), then by
- *    --clients concurrent clients making --requests requests each, after --warmup requests per client.
+ *    --clients concurrent clients making --requests requests each, after --warmup requests per client. The server's
+ *    CPU time per request under load is shown too (Linux): it moves much less than the times when other work shares
+ *    the cores.
  *
  *   --size large|medium|demo|SxCxPxN   estate (default large)
  *   --days N          days of hourly history (default 30)
@@ -28,7 +30,7 @@
  *   --server-cpu-prof DIR   write a CPU profile of the server (node --cpu-prof) into DIR when it stops
  */
 import { spawn, spawnSync, type ChildProcess } from "node:child_process";
-import { existsSync } from "node:fs";
+import { existsSync, readFileSync } from "node:fs";
 import { createServer } from "node:net";
 import { parseArgs } from "node:util";
 import pg from "pg";
@@ -414,6 +416,17 @@ async function load(url: string, clients: number, requests: number, warmup: numb
   return times;
 }
 
+/** The server process's CPU time so far (user + system), from /proc; null where there is none. */
+function serverCpuMs(pid: number | undefined): number | null {
+  try {
+    // utime and stime, in clock ticks of 10 ms; the fields are counted after the command's closing parenthesis.
+    const fields = readFileSync(`/proc/${pid}/stat`, "utf8").split(") ")[1].split(" ");
+    return (Number(fields[11]) + Number(fields[12])) * 10;
+  } catch {
+    return null;
+  }
+}
+
 function quantile(sorted: number[], q: number): number {
   return sorted[Math.min(sorted.length - 1, Math.ceil(q * sorted.length) - 1)];
 }
@@ -466,16 +479,19 @@ async function main(): Promise<void> {
   ];
   log(`Server ${server.url}; pool detail: ${pages[3][1]}`);
   log(`Each page: 1 client x ${requests} requests (baseline), then ${clients} clients x ${requests} requests, after ${warmup} warm-up requests per client.`);
-  const rows: string[][] = [["page", "1 client median", "p95", `${clients} clients median`, "p95", "max", "p95 / 1-client median", "req/s"]];
+  const rows: string[][] = [["page", "1 client median", "p95", `${clients} clients median`, "p95", "max", "p95 / 1-client median", "req/s", "server CPU/req"]];
   for (const [name, path] of pages) {
     const url = `${server.url}${path}`;
     const single = stats(await load(url, 1, requests, warmup));
     const started = performance.now();
+    const cpuBefore = serverCpuMs(server.child.pid);
     const times = await load(url, clients, requests, 0);
     const throughput = times.length / ((performance.now() - started) / 1000);
+    const cpuAfter = serverCpuMs(server.child.pid);
+    const cpuPerRequest = cpuBefore === null || cpuAfter === null ? "–" : `${((cpuAfter - cpuBefore) / times.length).toFixed(1)} ms`;
     const many = stats(times);
     const ms = (value: number) => `${Math.round(value)} ms`;
-    rows.push([name, ms(single.median), ms(single.p95), ms(many.median), ms(many.p95), ms(many.max), `${(many.p95 / single.median).toFixed(1)}x`, throughput.toFixed(1)]);
+    rows.push([name, ms(single.median), ms(single.p95), ms(many.median), ms(many.p95), ms(many.max), `${(many.p95 / single.median).toFixed(1)}x`, throughput.toFixed(1), cpuPerRequest]);
   }
   const widths = rows[0].map((_, i) => Math.max(...rows.map((row) => row[i].length)));
   for (const row of rows) log(`  ${row.map((cell, i) => (i === 0 ? cell.padEnd(widths[i]) : cell.padStart(widths[i]))).join("  ")}`);
