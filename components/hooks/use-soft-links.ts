@@ -12,8 +12,8 @@ function ownLink(event: { target: EventTarget; currentTarget: HTMLElement }): { 
 
 /**
  * Plain links inside one element, followed in place as next/link follows them: a click on a same-origin link
- * becomes a client-side navigation, prefetched when the pointer or focus reaches it. A table of many rows draws
- * `<a>` elements this way, each cheap to render on the server, instead of a Link component per cell.
+ * becomes a client-side navigation, prefetched when the pointer or focus reaches it. A table or list of many links
+ * draws `<a>` elements this way, each cheap to render on the server, instead of a Link component apiece.
  */
 export function useSoftLinks() {
   const router = useRouter();

@@ -1,6 +1,6 @@
 "use client";
 
-import Link from "next/link";
+import { useSoftLinks } from "@/components/hooks/use-soft-links";
 import { formatCount } from "@/lib/format";
 import type { PoolColumnKey } from "@/lib/model/pool-columns";
 import { poolsHref } from "@/lib/model/pool-view";
@@ -16,10 +16,11 @@ const SHOWN = 8;
  */
 export function BreakdownBars({ title, rows, column, run }: Props) {
   const max = Math.max(1, ...rows.map((row) => row.pools));
+  const softLinks = useSoftLinks();
   return (
     <section className="panel" aria-label={title}>
       <h2>{title}</h2>
-      <ul className="bars">
+      <ul className="bars" {...softLinks}>
         {rows.slice(0, SHOWN).map((row) => {
           const body = (
             <>
@@ -42,9 +43,9 @@ export function BreakdownBars({ title, rows, column, run }: Props) {
               {row.key === "unknown" ? (
                 <span className="bar-row">{body}</span>
               ) : (
-                <Link className="bar-row" href={poolsHref({ filters: { [column]: [row.key] }, run })}>
+                <a className="bar-row" href={poolsHref({ filters: { [column]: [row.key] }, run })}>
                   {body}
-                </Link>
+                </a>
               )}
             </li>
           );

@@ -1,6 +1,6 @@
 "use client";
 
-import Link from "next/link";
+import { useSoftLinks } from "@/components/hooks/use-soft-links";
 import { LinkPager } from "@/components/link-pager";
 import { formatDateTime } from "@/lib/format";
 import { withRun } from "@/lib/hrefs";
@@ -47,10 +47,11 @@ type Props = {
  */
 export function ChangeLog({ changes: { total, page, size, shown: changes }, pageHref, run }: Props) {
   const hrefFor = (to: number) => `${withRun(`${pageHref}&changes=${to}`, run)}#changes`;
+  const softLinks = useSoftLinks();
   if (total === 0) return <p className="muted">No property of this pool has changed since Poolscope first read it.</p>;
   return (
     <>
-      <div className="table-wrap">
+      <div className="table-wrap" {...softLinks}>
         <table className="data change-log">
           <caption className="skip-link">Changes to the pool, newest first</caption>
           <thead>
@@ -69,9 +70,9 @@ export function ChangeLog({ changes: { total, page, size, shown: changes }, page
                   <td className="mono nowrap">{formatDateTime(new Date(change.takenAt))}</td>
                   <td className="nowrap">
                     {/* Relative to this pool's page: a row's link would otherwise repeat the pool's ARM path. */}
-                    <Link href={`?run=${change.runId}`} title={`The pool as of run #${change.runId}`}>
+                    <a href={`?run=${change.runId}`} title={`The pool as of run #${change.runId}`}>
                       #{change.runId}
-                    </Link>
+                    </a>
                   </td>
                   <td className="mono">{change.field === "pool" ? "the pool" : change.field}</td>
                   <td>
