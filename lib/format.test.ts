@@ -1,7 +1,18 @@
 import { describe, expect, it } from "vitest";
-import { formatAge, formatChartTime, formatCores, formatDelta, formatDuration, formatMemory, formatMoney, formatPercent } from "./format";
+import { formatAge, formatChartTime, formatCores, formatCount, formatDelta, formatDuration, formatMemory, formatMoney, formatPercent } from "./format";
 
 describe("format", () => {
+  it.each([
+    [0, "0"],
+    [999, "999"],
+    [-999, "-999"],
+    [1000, "1,000"],
+    [-1000, "-1,000"],
+    [6000, "6,000"],
+    [2.6, "3"],
+    [999.7, "1,000"],
+  ])("formatCount(%d) = %s", (value, text) => expect(formatCount(value)).toBe(text));
+
   it.each([
     [250, "0.3 vCPU"],
     [4000, "4 vCPU"],

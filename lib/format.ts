@@ -4,7 +4,8 @@ const integer = new Intl.NumberFormat("en-US", { maximumFractionDigits: 0 });
 const oneDecimal = new Intl.NumberFormat("en-US", { maximumFractionDigits: 1 });
 
 export function formatCount(value: number): string {
-  return integer.format(value);
+  // Most counts are whole numbers below a thousand, the same without Intl, which a page would call a thousand times.
+  return Number.isInteger(value) && value > -1000 && value < 1000 ? String(value) : integer.format(value);
 }
 
 export function formatCores(cpuMillis: number): string {

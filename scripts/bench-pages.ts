@@ -15,7 +15,9 @@
  * 3. The production server (`next build` first when there is no build, or with --build), with
  *    POOLSCOPE_SOURCE=azure and POOLSCOPE_COLLECT_INTERVAL_MINUTES=0 so that it collects nothing and calls nobody.
  * 4. Each page is timed over HTTP (time to the whole body): first by one client (the baseline), then by
- *    --clients concurrent clients making --requests requests each, after --warmup requests per client.
+ *    --clients concurrent clients making --requests requests each, after --warmup requests per client. The server's
+ *    CPU time per request under load is shown too (Linux): it moves much less than the times when other work shares
+ *    the cores.
  *
  *   --size large|medium|demo|SxCxPxN   estate (default large)
  *   --days N          days of hourly history (default 30)
@@ -25,9 +27,10 @@
  *   --build           run `next build` even when a build exists
  *   --keep            keep the database (and a server started here) and print the URL, to look at it afterwards
  *   --reuse URL       skip writing: time the pages over an existing benchmark database
+ *   --server-cpu-prof DIR   write a CPU profile of the server (node --cpu-prof) into DIR when it stops
  */
 import { spawn, spawnSync, type ChildProcess } from "node:child_process";
-import { existsSync } from "node:fs";
+import { existsSync, readFileSync } from "node:fs";
 import { createServer } from "node:net";
 import { parseArgs } from "node:util";
 import pg from "pg";
@@ -53,6 +56,7 @@ const args = parseArgs({
     build: { type: "boolean", default: false },
     keep: { type: "boolean", default: false },
     reuse: { type: "string" },
+    "server-cpu-prof": { type: "string" },
   },
   strict: true,
 }).values;
@@ -352,13 +356,20 @@ async function startServer(databaseUrl: string): Promise<{ url: string; child: C
     POOLSCOPE_COLLECT_INTERVAL_MINUTES: "0",
     POOLSCOPE_APP_URL: `http://127.0.0.1:${port}`,
   };
-  const child = spawn(process.execPath, [nextBin, "start", "-p", String(port), "-H", "127.0.0.1"], { env, stdio: ["ignore", "pipe", "pipe"] });
+  const profile = args["server-cpu-prof"] ? ["--cpu-prof", `--cpu-prof-dir=${args["server-cpu-prof"]}`] : [];
+  const child = spawn(process.execPath, [...profile, nextBin, "start", "-p", String(port), "-H", "127.0.0.1"], { env, stdio: ["ignore", "pipe", "pipe"] });
   const output: string[] = [];
   const keep = (chunk: Buffer) => output.push(chunk.toString());
   child.stdout!.on("data", keep);
   child.stderr!.on("data", keep);
-  cleanups.push(() => {
-    if (child.exitCode === null) child.kill("SIGTERM");
+  cleanups.push(async () => {
+    if (child.exitCode !== null) return;
+    // The server exits on SIGTERM; a CPU profile is written as it does.
+    const exited = new Promise((resolve) => child.once("exit", resolve));
+    child.kill("SIGTERM");
+    const stuck = setTimeout(() => child.kill("SIGKILL"), 15_000);
+    await exited;
+    clearTimeout(stuck);
   });
   const url = `http://127.0.0.1:${port}`;
   const deadline = Date.now() + 60_000;
@@ -403,6 +414,17 @@ async function load(url: string, clients: number, requests: number, warmup: numb
     }),
   );
   return times;
+}
+
+/** The server process's CPU time so far (user + system), from /proc; null where there is none. */
+function serverCpuMs(pid: number | undefined): number | null {
+  try {
+    // utime and stime, in clock ticks of 10 ms; the fields are counted after the command's closing parenthesis.
+    const fields = readFileSync(`/proc/${pid}/stat`, "utf8").split(") ")[1].split(" ");
+    return (Number(fields[11]) + Number(fields[12])) * 10;
+  } catch {
+    return null;
+  }
 }
 
 function quantile(sorted: number[], q: number): number {
@@ -457,16 +479,19 @@ async function main(): Promise<void> {
   ];
   log(`Server ${server.url}; pool detail: ${pages[3][1]}`);
   log(`Each page: 1 client x ${requests} requests (baseline), then ${clients} clients x ${requests} requests, after ${warmup} warm-up requests per client.`);
-  const rows: string[][] = [["page", "1 client median", "p95", `${clients} clients median`, "p95", "max", "p95 / 1-client median", "req/s"]];
+  const rows: string[][] = [["page", "1 client median", "p95", `${clients} clients median`, "p95", "max", "p95 / 1-client median", "req/s", "server CPU/req"]];
   for (const [name, path] of pages) {
     const url = `${server.url}${path}`;
     const single = stats(await load(url, 1, requests, warmup));
     const started = performance.now();
+    const cpuBefore = serverCpuMs(server.child.pid);
     const times = await load(url, clients, requests, 0);
     const throughput = times.length / ((performance.now() - started) / 1000);
+    const cpuAfter = serverCpuMs(server.child.pid);
+    const cpuPerRequest = cpuBefore === null || cpuAfter === null ? "–" : `${((cpuAfter - cpuBefore) / times.length).toFixed(1)} ms`;
     const many = stats(times);
     const ms = (value: number) => `${Math.round(value)} ms`;
-    rows.push([name, ms(single.median), ms(single.p95), ms(many.median), ms(many.p95), ms(many.max), `${(many.p95 / single.median).toFixed(1)}x`, throughput.toFixed(1)]);
+    rows.push([name, ms(single.median), ms(single.p95), ms(many.median), ms(many.p95), ms(many.max), `${(many.p95 / single.median).toFixed(1)}x`, throughput.toFixed(1), cpuPerRequest]);
   }
   const widths = rows[0].map((_, i) => Math.max(...rows.map((row) => row[i].length)));
   for (const row of rows) log(`  ${row.map((cell, i) => (i === 0 ? cell.padEnd(widths[i]) : cell.padStart(widths[i]))).join("  ")}`);

@@ -1,5 +1,5 @@
 import Link from "next/link";
-import { PoolCell, stateTone } from "@/components/pools/pool-cell";
+import { poolCell, stateTone } from "@/components/pools/pool-cell";
 import { PropertyValue } from "@/components/property-value";
 import { SkewBadge } from "@/components/skew-badge";
 import { Stat } from "@/components/stat";
@@ -142,11 +142,14 @@ export function ClusterDetailView({ detail }: { detail: Ready }) {
                   {sideBySide.map((key) => (
                     <tr key={key}>
                       <th scope="row">{poolColumn(key).label}</th>
-                      {pools.map((pool) => (
-                        <td key={pool.id}>
-                          <PoolCell row={pool} column={key} run={past} />
-                        </td>
-                      ))}
+                      {pools.map((pool) => {
+                        const cell = poolCell(pool, key, past);
+                        return (
+                          <td key={pool.id} className={cell.className}>
+                            {cell.content}
+                          </td>
+                        );
+                      })}
                     </tr>
                   ))}
                 </tbody>

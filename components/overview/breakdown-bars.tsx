@@ -1,4 +1,6 @@
-import Link from "next/link";
+"use client";
+
+import { useSoftLinks } from "@/components/hooks/use-soft-links";
 import { formatCount } from "@/lib/format";
 import type { PoolColumnKey } from "@/lib/model/pool-columns";
 import { poolsHref } from "@/lib/model/pool-view";
@@ -8,13 +10,17 @@ type Props = { title: string; rows: Breakdown; column: PoolColumnKey; run?: numb
 
 const SHOWN = 8;
 
-/** Pools by one attribute as horizontal bars, widest first; each row links to those pools in the pools table. */
+/**
+ * Pools by one attribute as horizontal bars, widest first; each row links to those pools in the pools table. A client
+ * component so that the page's RSC payload carries the counts as data rather than as the bars' elements.
+ */
 export function BreakdownBars({ title, rows, column, run }: Props) {
   const max = Math.max(1, ...rows.map((row) => row.pools));
+  const softLinks = useSoftLinks();
   return (
     <section className="panel" aria-label={title}>
       <h2>{title}</h2>
-      <ul className="bars">
+      <ul className="bars" {...softLinks}>
         {rows.slice(0, SHOWN).map((row) => {
           const body = (
             <>
@@ -37,9 +43,9 @@ export function BreakdownBars({ title, rows, column, run }: Props) {
               {row.key === "unknown" ? (
                 <span className="bar-row">{body}</span>
               ) : (
-                <Link className="bar-row" href={poolsHref({ filters: { [column]: [row.key] }, run })}>
+                <a className="bar-row" href={poolsHref({ filters: { [column]: [row.key] }, run })}>
                   {body}
-                </Link>
+                </a>
               )}
             </li>
           );

@@ -1,4 +1,6 @@
-import Link from "next/link";
+"use client";
+
+import { useSoftLinks } from "@/components/hooks/use-soft-links";
 import { formatAge, formatCount } from "@/lib/format";
 import { poolHref } from "@/lib/hrefs";
 import type { FleetOverview } from "@/lib/queries/fleet-overview";
@@ -20,8 +22,12 @@ const fieldNames: Record<string, string> = {
   provisioningState: "provisioning state",
 };
 
-/** What changed in the pools during the week up to the run: how much, and the latest changes with links. */
+/**
+ * What changed in the pools during the week up to the run: how much, and the latest changes with links. A client
+ * component so that the page's RSC payload carries the changes as data rather than as the list's elements.
+ */
 export function RecentChanges({ changes, run }: { changes: Changes; run?: number }) {
+  const softLinks = useSoftLinks();
   return (
     <section className="panel" aria-label="Changes this week">
       <h2>What changed in the last 7 days</h2>
@@ -32,12 +38,12 @@ export function RecentChanges({ changes, run }: { changes: Changes; run?: number
           <p className="muted" style={{ marginTop: 0 }}>
             {formatCount(changes.total)} {changes.total === 1 ? "change" : "changes"} to {formatCount(changes.pools)} {changes.pools === 1 ? "pool" : "pools"}; the latest:
           </p>
-          <ul className="change-feed">
+          <ul className="change-feed" {...softLinks}>
             {changes.latest.map((change, index) => (
               <li key={`${change.poolId}-${change.field}-${index}`}>
-                <Link href={poolHref(change.poolId, run)}>
+                <a href={poolHref(change.poolId, run)}>
                   {change.cluster} / {change.pool}
-                </Link>{" "}
+                </a>{" "}
                 {change.field === "pool" ? (change.deleted ? <span className="badge bad">deleted</span> : <span className="badge ok">appeared</span>) : <span>{fieldNames[change.field] ?? change.field}</span>}
                 <span className="muted" suppressHydrationWarning>
                   {" "}

@@ -1,6 +1,9 @@
-import Link from "next/link";
+"use client";
+
+import { useSoftLinks } from "@/components/hooks/use-soft-links";
 import { LinkPager } from "@/components/link-pager";
 import { formatDateTime } from "@/lib/format";
+import { withRun } from "@/lib/hrefs";
 import { describeChange, type ChangePart } from "@/lib/model/pool-changes";
 import type { PoolDetail } from "@/lib/queries/pool-detail";
 
@@ -31,14 +34,24 @@ function Part({ part }: { part: ChangePart }) {
   );
 }
 
-type Props = { changes: Extract<PoolDetail, { state: "ready" }>["changes"]; hrefFor: (page: number) => string };
+type Props = {
+  changes: Extract<PoolDetail, { state: "ready" }>["changes"];
+  /** The pool's page with its other parameters (`?range=7d`), which each page of the log keeps. */
+  pageHref: string;
+  run?: number;
+};
 
-/** Drift: every property that changed between two snapshots of the pool, newest first, from what to what; paged. */
-export function ChangeLog({ changes: { total, page, size, shown: changes }, hrefFor }: Props) {
+/**
+ * Drift: every property that changed between two snapshots of the pool, newest first, from what to what; paged. A
+ * client component so that the page's RSC payload carries the changes as data rather than as their rows' elements.
+ */
+export function ChangeLog({ changes: { total, page, size, shown: changes }, pageHref, run }: Props) {
+  const hrefFor = (to: number) => `${withRun(`${pageHref}&changes=${to}`, run)}#changes`;
+  const softLinks = useSoftLinks();
   if (total === 0) return <p className="muted">No property of this pool has changed since Poolscope first read it.</p>;
   return (
     <>
-      <div className="table-wrap">
+      <div className="table-wrap" {...softLinks}>
         <table className="data change-log">
           <caption className="skip-link">Changes to the pool, newest first</caption>
           <thead>
@@ -57,9 +70,9 @@ export function ChangeLog({ changes: { total, page, size, shown: changes }, href
                   <td className="mono nowrap">{formatDateTime(new Date(change.takenAt))}</td>
                   <td className="nowrap">
                     {/* Relative to this pool's page: a row's link would otherwise repeat the pool's ARM path. */}
-                    <Link href={`?run=${change.runId}`} title={`The pool as of run #${change.runId}`}>
+                    <a href={`?run=${change.runId}`} title={`The pool as of run #${change.runId}`}>
                       #{change.runId}
-                    </Link>
+                    </a>
                   </td>
                   <td className="mono">{change.field === "pool" ? "the pool" : change.field}</td>
                   <td>

@@ -144,7 +144,7 @@ export function PoolDetailView({ detail }: { detail: Ready }) {
       <h2 className="section-title" id="changes">
         Change log
       </h2>
-      <ChangeLog changes={detail.changes} hrefFor={(page) => withRun(`${poolHref(pool.id)}?range=${detail.history.range}&changes=${page}#changes`, past)} />
+      <ChangeLog changes={detail.changes} pageHref={`${poolHref(pool.id)}?range=${detail.history.range}`} run={past} />
     </>
   );
 }

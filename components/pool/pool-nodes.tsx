@@ -1,7 +1,12 @@
+"use client";
+
 import { formatAge, formatCores, formatCount, formatMemory } from "@/lib/format";
 import type { PoolNode } from "@/lib/queries/pool-detail";
 
-/** The pool's nodes as the run read them from the cluster's API. */
+/**
+ * The pool's nodes as the run read them from the cluster's API. A client component for the server's sake: the page's
+ * RSC payload then carries the nodes as data, which costs the server a small part of serialising their cells.
+ */
 export function PoolNodes({ nodes, takenAt }: { nodes: PoolNode[]; takenAt: string }) {
   return (
     <div className="table-wrap">
@@ -39,9 +44,15 @@ export function PoolNodes({ nodes, takenAt }: { nodes: PoolNode[]; takenAt: stri
           {nodes.map((node) => (
             <tr key={node.name} data-node={node.name}>
               <td className="mono">{node.name}</td>
-              <td>{node.zone && node.zone !== "0" ? node.zone : <span className="muted">none</span>}</td>
+              {node.zone && node.zone !== "0" ? <td>{node.zone}</td> : <td className="muted">none</td>}
               <td>{node.ready ? <span className="badge ok">Ready</span> : <span className="badge bad">NotReady</span>}</td>
-              <td>{node.cordoned ? <span className="badge warn">cordoned</span> : <span className="muted">no</span>}</td>
+              {node.cordoned ? (
+                <td>
+                  <span className="badge warn">cordoned</span>
+                </td>
+              ) : (
+                <td className="muted">no</td>
+              )}
               <td className="nowrap">{node.createdAt ? formatAge(new Date(node.createdAt), new Date(takenAt)).replace(" ago", "") : "–"}</td>
               <td className="num">{formatCores(node.allocatableCpuMillis)}</td>
               <td className="num">{formatMemory(node.allocatableMemoryBytes)}</td>

@@ -1,10 +1,15 @@
+"use client";
+
 import { PropertyValue } from "@/components/property-value";
 import { groupPoolProperties } from "@/lib/model/pool-properties";
 
 /** Unset but worth saying so: a pool without the autoscaler, without zones, without labels or taints. */
 const showAbsent = ["enableAutoScaling", "availabilityZones", "nodeLabels", "nodeTaints", "scaleSetPriority"];
 
-/** Every ARM property of the pool, as read, under the group it belongs to. */
+/**
+ * Every ARM property of the pool, as read, under the group it belongs to. A client component so that the page's RSC
+ * payload carries the properties once, as data, rather than as the elements of their tables.
+ */
 export function PoolProperties({ properties }: { properties: Record<string, unknown> }) {
   const groups = groupPoolProperties(properties, { showAbsent });
   return (

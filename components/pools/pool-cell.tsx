@@ -1,13 +1,16 @@
-import Link from "next/link";
+import type { ReactNode } from "react";
 import { formatCores, formatCount, formatMemory } from "@/lib/format";
 import { clusterHref, poolHref } from "@/lib/hrefs";
 import type { PoolColumnKey, PoolRow } from "@/lib/model/pool-columns";
 
-const none = <span className="muted">none</span>;
-const unknown = <span className="muted">–</span>;
+/** A cell's class and content: the pools table draws a thousand of them, so the class goes on the cell itself. */
+export type PoolCellView = { className?: string; content: ReactNode };
 
-function count(value: number | null) {
-  return value === null ? unknown : formatCount(value);
+const unknown: PoolCellView = { className: "muted", content: "–" };
+const none: PoolCellView = { className: "muted", content: "none" };
+
+function count(value: number | null): PoolCellView {
+  return value === null ? unknown : { content: formatCount(value) };
 }
 
 export function stateTone(state: string | null): string {
@@ -19,70 +22,80 @@ export function stateTone(state: string | null): string {
 }
 
 /** Key=value chips, the first few shown and the rest counted; the title lists them all. */
-function Chips({ items, max = 3 }: { items: string[]; max?: number }) {
+function chips(items: string[], max = 3): PoolCellView {
   if (items.length === 0) return none;
-  return (
-    <span className="chips" title={items.join("\n")}>
-      {items.slice(0, max).map((item) => (
-        <span className="chip mono" key={item}>
-          {item}
-        </span>
-      ))}
-      {items.length > max ? <span className="muted">+{items.length - max} more</span> : null}
-    </span>
-  );
+  return {
+    content: (
+      <span className="chips" title={items.join("\n")}>
+        {items.slice(0, max).map((item) => (
+          <span className="chip mono" key={item}>
+            {item}
+          </span>
+        ))}
+        {items.length > max ? <span className="muted">+{items.length - max} more</span> : null}
+      </span>
+    ),
+  };
 }
 
-/** One cell of the pools table: every number with its unit (or the header's), links into the pool and cluster. */
-export function PoolCell({ row, column, run }: { row: PoolRow; column: PoolColumnKey; run?: number }) {
+/**
+ * What a column shows of a pool: every number with its unit (or the header's), plain links into the pool and its
+ * cluster (the table navigates them in place, see useSoftLinks).
+ */
+export function poolCell(row: PoolRow, column: PoolColumnKey, run?: number): PoolCellView {
   switch (column) {
     case "name":
-      return (
-        <Link href={poolHref(row.id, run)} className="strong">
-          {row.name}
-        </Link>
-      );
+      return {
+        content: (
+          <a href={poolHref(row.id, run)} className="strong">
+            {row.name}
+          </a>
+        ),
+      };
     case "cluster":
-      return <Link href={clusterHref(row.clusterId, run)}>{row.cluster}</Link>;
+      return { content: <a href={clusterHref(row.clusterId, run)}>{row.cluster}</a> };
     case "count":
     case "min":
     case "max":
     case "maxPods":
       return count(row[column]);
     case "ready":
-      return row.measured ? <span className={row.count !== null && row.ready < row.count ? "warn-text" : undefined}>{formatCount(row.ready)}</span> : unknown;
+      if (!row.measured) return unknown;
+      return { className: row.count !== null && row.ready < row.count ? "warn-text" : undefined, content: formatCount(row.ready) };
     case "notReady":
     case "pods":
     case "pending":
-      return row.measured ? formatCount(row[column]) : unknown;
+      return row.measured ? { content: formatCount(row[column]) } : unknown;
     case "cpu":
-      return row.measured ? formatCores(row.cpuMillis) : unknown;
+      return row.measured ? { content: formatCores(row.cpuMillis) } : unknown;
     case "memory":
-      return row.measured ? formatMemory(row.memoryBytes) : unknown;
+      return row.measured ? { content: formatMemory(row.memoryBytes) } : unknown;
     case "osDiskSizeGb":
-      return row.osDiskSizeGb === null ? unknown : `${formatCount(row.osDiskSizeGb)} GB`;
+      return row.osDiskSizeGb === null ? unknown : { content: `${formatCount(row.osDiskSizeGb)} GB` };
     case "spotMaxPrice":
       if (row.spotMaxPrice === null) return unknown;
-      return row.spotMaxPrice < 0 ? <span title="-1: pay up to the on-demand price">on-demand</span> : `$${row.spotMaxPrice}/h`;
+      return row.spotMaxPrice < 0 ? { content: <span title="-1: pay up to the on-demand price">on-demand</span> } : { content: `$${row.spotMaxPrice}/h` };
     case "autoscaling":
-      return row.autoscaling ? "on" : <span className="muted">off</span>;
+      return row.autoscaling ? { content: "on" } : { className: "muted", content: "off" };
     case "priority":
-      return <span className={`badge ${row.priority === "Spot" ? "warn" : ""}`}>{row.priority}</span>;
+      return { content: <span className={`badge ${row.priority === "Spot" ? "warn" : ""}`}>{row.priority}</span> };
     case "power":
     case "provisioning":
-      return row[column] ? <span className={`badge ${stateTone(row[column])}`}>{row[column]}</span> : unknown;
+      return row[column] ? { content: <span className={`badge ${stateTone(row[column])}`}>{row[column]}</span> } : unknown;
     case "zones":
-      return row.zones.length === 0 ? none : row.zones.join(", ");
+      return row.zones.length === 0 ? none : { content: row.zones.join(", ") };
     case "labels":
-      return <Chips items={Object.entries(row.labels).map(([key, value]) => `${key}=${value}`)} />;
+      return chips(Object.entries(row.labels).map(([key, value]) => `${key}=${value}`));
     case "taints":
-      return <Chips items={row.taints} max={2} />;
+      return chips(row.taints, 2);
     case "k8s":
     case "currentK8s":
     case "nodeImage":
     case "vmSize":
-      return row[column] ? <span className="mono">{row[column]}</span> : unknown;
-    default:
-      return row[column] ?? unknown;
+      return row[column] ? { className: "mono", content: row[column] } : unknown;
+    default: {
+      const value = row[column];
+      return value === null || value === undefined ? unknown : { content: value };
+    }
   }
 }

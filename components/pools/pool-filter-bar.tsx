@@ -103,6 +103,8 @@ export function PoolFilterBar({ view, facets, longFacets, run, onFilters, onSear
 
   const moreFacets = poolColumns.filter((column) => "facet" in column && column.facet && !mainFacets.includes(column.key)).map((column) => column.key);
   const moreActive = moreFacets.some((key) => view.filters[key]?.length);
+  // What "More filters" holds is drawn once it is opened (or open for a filter of its own), not hidden on every page.
+  const [moreOpened, setMoreOpened] = useState(false);
 
   return (
     <section className="filter-bar" aria-label="Filters">
@@ -129,30 +131,32 @@ export function PoolFilterBar({ view, facets, longFacets, run, onFilters, onSear
         </div>
         {mainFacets.map(facetField)}
       </div>
-      <details className="more-filters" open={moreActive || undefined}>
+      <details className="more-filters" open={moreActive || undefined} onToggle={(event) => setMoreOpened(event.currentTarget.open)}>
         <summary>More filters</summary>
-        <div className="filter-row">
-          {moreFacets.map(facetField)}
-        </div>
-        <form className="filter-row add-filter" onSubmit={add}>
-          <div className="field">
-            <label htmlFor="add-filter-column">Filter on any column</label>
-            <select id="add-filter-column" className="select" value={addColumn} onChange={(event) => setAddColumn(event.target.value as PoolColumnKey)}>
-              {poolColumns.map((column) => (
-                <option key={column.key} value={column.key}>
-                  {column.label}
-                </option>
-              ))}
-            </select>
-          </div>
-          <div className="field grow">
-            <label htmlFor="add-filter-value">Value</label>
-            <input id="add-filter-value" className="input" placeholder={hints[poolColumn(addColumn).filter]} value={addValue} onChange={(event) => setAddValue(event.target.value)} />
-          </div>
-          <button type="submit" className="button secondary">
-            Add filter
-          </button>
-        </form>
+        {moreOpened || moreActive ? (
+          <>
+            <div className="filter-row">{moreFacets.map(facetField)}</div>
+            <form className="filter-row add-filter" onSubmit={add}>
+              <div className="field">
+                <label htmlFor="add-filter-column">Filter on any column</label>
+                <select id="add-filter-column" className="select" value={addColumn} onChange={(event) => setAddColumn(event.target.value as PoolColumnKey)}>
+                  {poolColumns.map((column) => (
+                    <option key={column.key} value={column.key}>
+                      {column.label}
+                    </option>
+                  ))}
+                </select>
+              </div>
+              <div className="field grow">
+                <label htmlFor="add-filter-value">Value</label>
+                <input id="add-filter-value" className="input" placeholder={hints[poolColumn(addColumn).filter]} value={addValue} onChange={(event) => setAddValue(event.target.value)} />
+              </div>
+              <button type="submit" className="button secondary">
+                Add filter
+              </button>
+            </form>
+          </>
+        ) : null}
       </details>
     </section>
   );

@@ -1,12 +1,13 @@
 "use client";
 
 import { Fragment } from "react";
+import { useSoftLinks } from "@/components/hooks/use-soft-links";
 import { formatCount } from "@/lib/format";
 import { poolColumn, type PoolColumnKey, type PoolRow } from "@/lib/model/pool-columns";
 import type { ShownPoolRow } from "@/lib/model/pool-table-rows";
 import type { PoolView } from "@/lib/model/pool-view";
 import type { PoolGroup } from "@/lib/queries/pool-inventory";
-import { PoolCell } from "./pool-cell";
+import { poolCell } from "./pool-cell";
 
 type Props = {
   rows: ShownPoolRow<PoolGroup>[];
@@ -26,8 +27,10 @@ function groupTitle(row: ShownPoolRow<PoolGroup>, view: PoolView): string {
  */
 export function PoolTable({ rows, view, onSort }: Props) {
   const columns = view.columns;
+  const numeric = columns.map((key) => poolColumn(key).numeric);
+  const softLinks = useSoftLinks();
   return (
-    <div className="table-wrap">
+    <div className="table-wrap" {...softLinks}>
       <table className="data pools-table">
         <caption className="skip-link">Node pools{view.group ? `, grouped by ${view.group}` : ""}, sorted by {poolColumn(view.sort).label}</caption>
         <thead>
@@ -65,12 +68,15 @@ export function PoolTable({ rows, view, onSort }: Props) {
                   </tr>
                 ) : null}
                 <tr data-pool-id={row.id}>
-                  {columns.map((key) => (
-                    <td key={key} className={poolColumn(key).numeric ? "num" : undefined}>
-                      {/* showPoolRows kept every field the shown columns' cells read (pool-table-rows.test.ts). */}
-                      <PoolCell row={row as PoolRow} column={key} run={view.run} />
-                    </td>
-                  ))}
+                  {columns.map((key, i) => {
+                    // showPoolRows kept every field the shown columns' cells read (pool-table-rows.test.ts).
+                    const cell = poolCell(row as PoolRow, key, view.run);
+                    return (
+                      <td key={key} className={numeric[i] ? `num ${cell.className ?? ""}`.trim() : cell.className}>
+                        {cell.content}
+                      </td>
+                    );
+                  })}
                 </tr>
               </Fragment>
             );

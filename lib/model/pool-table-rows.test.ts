@@ -1,7 +1,7 @@
 import { createElement } from "react";
 import { renderToStaticMarkup } from "react-dom/server";
 import { describe, expect, test } from "vitest";
-import { PoolCell } from "@/components/pools/pool-cell";
+import { poolCell } from "@/components/pools/pool-cell";
 import { poolColumnKeys, type PoolRow } from "./pool-columns";
 import { showPoolRows } from "./pool-table-rows";
 
@@ -48,7 +48,10 @@ const row: PoolRow = {
   measured: true,
 };
 
-const cell = (shown: PoolRow, column: (typeof poolColumnKeys)[number]) => renderToStaticMarkup(createElement(PoolCell, { row: shown, column, run: 7 }));
+const cell = (shown: PoolRow, column: (typeof poolColumnKeys)[number]) => {
+  const { className, content } = poolCell(shown, column, 7);
+  return renderToStaticMarkup(createElement("td", { className }, content));
+};
 
 describe("showPoolRows", () => {
   test.each(poolColumnKeys)("a row cut down to the %s column draws that cell as the whole row does", (column) => {

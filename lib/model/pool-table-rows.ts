@@ -1,7 +1,7 @@
 import type { PoolColumnKey, PoolRow } from "./pool-columns";
 
 /**
- * The fields of a pool's row that each column's cell reads (components/pools/pool-cell.tsx), beyond the pool's id.
+ * The fields of a pool's row that each column's cell reads (poolCell, components/pools/pool-cell.tsx), beyond the pool's id.
  * The pools table is a client component: what it is given is serialized into the page, so a row carries only what
  * the shown columns draw, not the thirty-odd fields of the export.
  */

@@ -70,17 +70,42 @@ export type PoolDetail =
 export const CHANGES_PER_PAGE = 25;
 const { sql } = Prisma;
 
+type PoolIdentity = {
+  id: string;
+  name: string;
+  firstSeenAt: Date;
+  lastSeenAt: Date;
+  deletedAt: Date | null;
+  clusterId: string;
+  clusterName: string;
+  resourceGroup: string;
+  location: string;
+  subscriptionId: string;
+  subscriptionGuid: string;
+  subscriptionName: string;
+};
+
+/** The pool with its cluster and subscription as last seen: one indexed join in plain SQL, asked on every view. */
+async function readPoolIdentity(db: PrismaClient, poolId: string): Promise<PoolIdentity | null> {
+  const [pool] = await db.$queryRaw<PoolIdentity[]>(sql`
+    SELECT p."id", p."name", p."firstSeenAt", p."lastSeenAt", p."deletedAt", c."id" AS "clusterId", c."name" AS "clusterName",
+      c."resourceGroup", c."location", s."id" AS "subscriptionId", s."subscriptionId" AS "subscriptionGuid", s."displayName" AS "subscriptionName"
+    FROM "NodePool" p
+    JOIN "Cluster" c ON c."id" = p."clusterId"
+    JOIN "Subscription" s ON s."id" = c."subscriptionId"
+    WHERE p."id" = ${poolId}`);
+  return pool ?? null;
+}
+
 /** A pool as of a run: its properties, nodes, history of node counts and change log. */
 export async function getPoolDetail(id: string, options: { run?: number; range: ChartRange; changesPage?: number }, db?: PrismaClient): Promise<PoolDetail> {
   db ??= await getDb();
   const poolId = id.toLowerCase();
-  const pool = await db.nodePool.findUnique({ where: { id: poolId }, include: { cluster: { include: { subscription: true } } } });
+  const [pool, resolved] = await Promise.all([readPoolIdentity(db, poolId), resolveRunScope(db, options.run)]);
   if (!pool) return { state: "not-found" };
-  const resolved = await resolveRunScope(db, options.run);
   if (!resolved.scope) return { state: "empty", lastRun: resolved.lastRun };
   const run = resolved.scope;
 
-  const { cluster } = pool;
   // What the pool was as of the run is read from that run and the ones before it: the same until the run is gone.
   const changesPage = options.changesPage ?? 1;
   const ofRun = await cachedForRun(db, run.id, `pool-detail:${poolId}:${options.range}:${changesPage}`, () => readPoolAsOf(db, poolId, pool.clusterId, run, options.range, changesPage));
@@ -89,14 +114,14 @@ export async function getPoolDetail(id: string, options: { run?: number; range: 
     run,
     pool: {
       id: pool.id,
-      armId: armPoolId({ subscriptionGuid: cluster.subscription.subscriptionId, resourceGroup: cluster.resourceGroup, cluster: cluster.name, name: pool.name }),
+      armId: armPoolId({ subscriptionGuid: pool.subscriptionGuid, resourceGroup: pool.resourceGroup, cluster: pool.clusterName, name: pool.name }),
       name: pool.name,
       firstSeenAt: pool.firstSeenAt.toISOString(),
       lastSeenAt: pool.lastSeenAt.toISOString(),
       deletedAt: pool.deletedAt?.toISOString() ?? null,
     },
-    cluster: { id: cluster.id, name: cluster.name, resourceGroup: cluster.resourceGroup, location: cluster.location, nodeResourceGroup: ofRun.nodeResourceGroup, controlPlaneVersion: ofRun.controlPlaneVersion },
-    subscription: { id: cluster.subscription.id, guid: cluster.subscription.subscriptionId, displayName: cluster.subscription.displayName },
+    cluster: { id: pool.clusterId, name: pool.clusterName, resourceGroup: pool.resourceGroup, location: pool.location, nodeResourceGroup: ofRun.nodeResourceGroup, controlPlaneVersion: ofRun.controlPlaneVersion },
+    subscription: { id: pool.subscriptionId, guid: pool.subscriptionGuid, displayName: pool.subscriptionName },
     snapshot: ofRun.snapshot,
     skew: ofRun.skew,
     nodes: ofRun.nodes,

@@ -15,10 +15,11 @@ export type Facets = Partial<Record<PoolColumnKey, FacetValue[]>>;
 export type LongFacets = Partial<Record<PoolColumnKey, number>>;
 
 /**
- * A facet with more values than this (a large fleet's clusters and resource groups: a thousand each) is a field to
- * type in with suggestions, not a list: sent with every page, those lists were over half of the pools page.
+ * A facet with more values than this (a large fleet's clusters and resource groups: a thousand each, its
+ * subscriptions: two hundred) is a field to type in with suggestions, not a list: sent and drawn with every page,
+ * those lists were over half of the pools page, and a list of two hundred subscriptions was still a tenth of it.
  */
-export const FACET_LIST_MAX = 250;
+export const FACET_LIST_MAX = 100;
 
 /** One scan of the run: how many pools take each value of each facet column (the family derived from the sizes). */
 async function selectFacets(db: PrismaClient, runId: number): Promise<Facets> {
