@@ -2,8 +2,8 @@
  * One consistent view of a cluster's Kubernetes API at a resource version: nodes, pods, events, the autoscaler
  * status ConfigMap and namespaces. Built on request from the simulation (so a 1,000-cluster estate costs nothing
  * until read), kept while unchanged for the reads that follow, and remembered a few minutes per cluster once a
- * list page hands out a `continue` token, so the rest of that list stays consistent. Pods are kept as plans and
- * written as JSON only when a page that holds them is served.
+ * list page hands out a `continue` token, so the rest of that list stays consistent. Pods, nodes and events are
+ * kept as plans and written as JSON only when a page that holds them is served.
  */
 import { writtenText, type BodyWriter } from "../body-writer";
 import type { EstateCluster, EstateNode, EstatePool } from "../estate/types";
@@ -127,7 +127,7 @@ class PodItem implements KubeItem {
   }
 }
 
-/** A node kept as its plan (its object is large, and read once): built when a page or a selector needs it. */
+/** A node kept as its plan, written when a page holds it (its large object is built for selectors and faults only). */
 class NodeItem implements KubeItem {
   readonly namespace = undefined;
   constructor(
