@@ -13,7 +13,8 @@ export type SqlSession = {
   exec(script: string): Promise<void>;
   /**
    * `COPY table (columns) FROM` the given data, with `options` (`FORMAT binary`, `FORMAT csv, …`), where the driver
-   * can send data (PGlite; `pg` needs pg-copy-streams); returns the rows copied.
+   * can send data (PGlite; `pg` needs pg-copy-streams); returns the rows copied. `data` is copied before the call
+   * returns: the caller may write the next data into the same buffer.
    */
   copyFrom?(table: string, columns: readonly string[], data: Uint8Array, options: string): Promise<number>;
 };
