@@ -13,6 +13,7 @@ import type { RunStatus, RunTrigger } from "@/lib/store/generated/enums";
 import { arrayLiteral } from "@/lib/store/column-text";
 import { insertRows, type RowOf } from "@/lib/store/insert-rows";
 import type { Store } from "@/lib/store/open-store";
+import { deferReferenceChecks } from "@/lib/store/reference-checks";
 import type { SqlSession } from "@/lib/store/sql-executor";
 import { lockCollections } from "./run-lock";
 import { checkRunning, finishRun, openRun } from "./run-row";
@@ -165,6 +166,8 @@ export async function writeSnapshot(store: Pick<Store, "withSql">, snapshot: Col
     for (const poolId of gonePools) addChanges(poolId, diffPoolProperties({}, null));
     await step("drift");
 
+    // On PGlite the run's snapshot rows have their foreign keys checked once per table, not row by row.
+    const references = await deferReferenceChecks(tx);
     rows.ClusterSnapshot = await timed("ClusterSnapshot", insertRows(
       tx,
       "ClusterSnapshot",
@@ -211,6 +214,7 @@ export async function writeSnapshot(store: Pick<Store, "withSql">, snapshot: Col
     rows.PendingPod = await timed("PendingPod", insertRows(tx, "PendingPod", pods, ofRun));
     rows.QuotaUsage = await timed("QuotaUsage", insertRows(tx, "QuotaUsage", uniqueBy(snapshot.quotas, (q) => `${q.subscriptionId}|${q.region}|${q.family}`), ofRun));
     rows.PoolChange = await timed("PoolChange", insertRows(tx, "PoolChange", changes));
+    await references.check(["ClusterSnapshot", "PoolSnapshot", "NodeSnapshot", "PendingPod", "QuotaUsage", "PoolChange"], "runId", runId);
     await step("pending pods, quotas, changes");
 
     const costs = new Map<string, CollectedSnapshot["costs"][number]>();
