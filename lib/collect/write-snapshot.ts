@@ -13,8 +13,10 @@ import type { RunStatus, RunTrigger } from "@/lib/store/generated/enums";
 import { arrayLiteral } from "@/lib/store/column-text";
 import { insertRows, type RowOf } from "@/lib/store/insert-rows";
 import type { Store } from "@/lib/store/open-store";
+import { deferReferenceChecks } from "@/lib/store/reference-checks";
 import type { SqlSession } from "@/lib/store/sql-executor";
 import { lockCollections } from "./run-lock";
+import { checkRunning, finishRun, openRun } from "./run-row";
 import { InvalidSnapshotError, validateSnapshot } from "./snapshot-schema";
 import { upsertRows, type UpsertColumn } from "./upsert-rows";
 
@@ -84,20 +86,6 @@ async function markDeleted(tx: SqlSession, table: "Subscription" | "Cluster" | "
   return rows.map((row) => row.id);
 }
 
-/** Opens the run's row, or checks that the run it completes is still running; returns its id. */
-async function openRun(tx: SqlSession, snapshot: CollectedSnapshot, options: WriteSnapshotOptions, takenAt: Date): Promise<number> {
-  if (options.runId === undefined) {
-    const [run] = await tx.query<{ id: number }>(
-      `INSERT INTO "CollectionRun" ("trigger", "source", "status", "startedAt") VALUES ($1::"RunTrigger", $2, 'running', $3::timestamptz) RETURNING "id"`,
-      [options.trigger ?? "backfill", snapshot.source, takenAt.toISOString()],
-    );
-    return run.id;
-  }
-  const [run] = await tx.query<{ status: RunStatus }>(`SELECT "status"::text AS "status" FROM "CollectionRun" WHERE "id" = $1::int`, [options.runId]);
-  if (run?.status !== "running") throw new Error(`Run #${options.runId} is ${run ? run.status : "gone"}, not running: its snapshot is not written`);
-  return options.runId;
-}
-
 /**
  * Writes `snapshot` in one transaction on one raw SQL session of `store` (not through Prisma), so that on PGlite
  * the big tables go in by COPY (see insertRows).
@@ -132,7 +120,7 @@ export async function writeSnapshot(store: Pick<Store, "withSql">, snapshot: Col
   const result = await store.withSql((sql) => sql.transaction(async (tx) => {
     stepStarted = Date.now();
     await lockCollections(tx);
-    const runId = await openRun(tx, snapshot, options, takenAt);
+    const runId = options.runId === undefined ? await openRun(tx, { trigger: options.trigger ?? "backfill", source: snapshot.source, startedAt: takenAt }) : await checkRunning(tx, options.runId);
     const rows: Record<string, number> = {};
     const at = { firstSeenAt: takenAt, lastSeenAt: takenAt };
     const seen = { lastSeenAt: `GREATEST(t."lastSeenAt", EXCLUDED."lastSeenAt")`, deletedAt: "NULL" };
@@ -178,6 +166,8 @@ export async function writeSnapshot(store: Pick<Store, "withSql">, snapshot: Col
     for (const poolId of gonePools) addChanges(poolId, diffPoolProperties({}, null));
     await step("drift");
 
+    // On PGlite the run's snapshot rows have their foreign keys checked once per table, not row by row.
+    const references = await deferReferenceChecks(tx);
     rows.ClusterSnapshot = await timed("ClusterSnapshot", insertRows(
       tx,
       "ClusterSnapshot",
@@ -224,6 +214,7 @@ export async function writeSnapshot(store: Pick<Store, "withSql">, snapshot: Col
     rows.PendingPod = await timed("PendingPod", insertRows(tx, "PendingPod", pods, ofRun));
     rows.QuotaUsage = await timed("QuotaUsage", insertRows(tx, "QuotaUsage", uniqueBy(snapshot.quotas, (q) => `${q.subscriptionId}|${q.region}|${q.family}`), ofRun));
     rows.PoolChange = await timed("PoolChange", insertRows(tx, "PoolChange", changes));
+    await references.check(["ClusterSnapshot", "PoolSnapshot", "NodeSnapshot", "PendingPod", "QuotaUsage", "PoolChange"], "runId", runId);
     await step("pending pods, quotas, changes");
 
     const costs = new Map<string, CollectedSnapshot["costs"][number]>();
@@ -273,29 +264,20 @@ export async function writeSnapshot(store: Pick<Store, "withSql">, snapshot: Col
     ));
     await step("cost");
 
-    const { regularNodeCount, spotNodeCount } = countRunNodes(pools);
-    await tx.execute(
-      `UPDATE "CollectionRun" SET "status" = $2::"RunStatus", "finishedAt" = $3::timestamptz, "subscriptionCount" = $4::int, "clusterCount" = $5::int,
-         "poolCount" = $6::int, "nodeCount" = $7::int, "regularNodeCount" = $8::int, "spotNodeCount" = $9::int, "pendingPodCount" = $10::int,
-         "callCount" = $11::int, "retryCount" = $12::int, "errors" = $13::jsonb, "progress" = $14::jsonb
-       WHERE "id" = $1::int`,
-      [
-        runId,
-        status,
-        (options.runId === undefined ? takenAt : new Date()).toISOString(),
-        snapshot.subscriptions.length,
-        snapshot.clusters.length,
-        pools.length,
-        rows.NodeSnapshot,
-        regularNodeCount,
-        spotNodeCount,
-        rows.PendingPod,
-        snapshot.stats.calls,
-        snapshot.stats.retries,
-        JSON.stringify(snapshot.errors),
-        JSON.stringify({ phase: "done", calls: snapshot.stats.calls, retries: snapshot.stats.retries, callsByKind: snapshot.stats.callsByKind, ...options.progress }),
-      ],
-    );
+    await finishRun(tx, runId, {
+      status,
+      finishedAt: options.runId === undefined ? takenAt : new Date(),
+      subscriptionCount: snapshot.subscriptions.length,
+      clusterCount: snapshot.clusters.length,
+      poolCount: pools.length,
+      nodeCount: rows.NodeSnapshot,
+      ...countRunNodes(pools),
+      pendingPodCount: rows.PendingPod,
+      callCount: snapshot.stats.calls,
+      retryCount: snapshot.stats.retries,
+      errors: snapshot.errors,
+      progress: { phase: "done", calls: snapshot.stats.calls, retries: snapshot.stats.retries, callsByKind: snapshot.stats.callsByKind, ...options.progress },
+    });
     await step("run");
     return { runId, rows, changes: changes.length };
   }));

@@ -7,15 +7,24 @@ import { textFormatOf, valueIn, type WriteColumn } from "./column-text";
 /** How a COPY's CSV says "the column's default" (COPY's DEFAULT option, Postgres 16 and later). */
 const CSV_DEFAULT = "\\D";
 
-/** A growing buffer that a COPY's data is written into, so that no string per row is made and collected. */
+/**
+ * The buffer every COPY's data is written into, grown as needed and kept: a chunk's data is copied into the query's
+ * blob when it is sent, and a buffer per chunk (megabytes each) only made the garbage collector run more often.
+ */
+let scratch = Buffer.allocUnsafe(1 << 20);
+
+/**
+ * A COPY's data, written into the scratch buffer, so that no string per row is made and collected. Its bytes are
+ * good until the next CopyData: send them first.
+ */
 class CopyData {
-  buffer = Buffer.allocUnsafe(1 << 20);
+  buffer = scratch;
   length = 0;
   room(bytes: number): void {
     if (this.length + bytes <= this.buffer.length) return;
     const bigger = Buffer.allocUnsafe(Math.max(this.buffer.length * 2, this.length + bytes));
     this.buffer.copy(bigger, 0, 0, this.length);
-    this.buffer = bigger;
+    this.buffer = scratch = bigger;
   }
   byte(value: number): void {
     this.room(1);
@@ -33,13 +42,14 @@ class CopyData {
     this.room(4);
     this.length = this.buffer.writeInt32BE(value, this.length);
   }
-  /** A value's bytes after its int32 length, which is filled in once they are written. */
-  sized(write: () => void): void {
+  /** Starts a value: its int32 length goes here, once its bytes are written (see `endValue`). */
+  startValue(): number {
     this.room(4);
-    const at = this.length;
     this.length += 4;
-    write();
-    this.buffer.writeInt32BE(this.length - at - 4, at);
+    return this.length;
+  }
+  endValue(start: number): void {
+    this.buffer.writeInt32BE(this.length - start, start - 4);
   }
   bytes(): Uint8Array {
     return this.buffer.subarray(0, this.length);
@@ -125,7 +135,11 @@ function binaryOf(type: string): ((data: CopyData, value: NonNullable<unknown>) 
         }
         for (const item of value) {
           if (item === null || item === undefined) data.int32(-1);
-          else data.sized(() => data.text(String(item)));
+          else {
+            const start = data.startValue();
+            data.text(String(item));
+            data.endValue(start);
+          }
         }
         return true;
       };
@@ -155,9 +169,9 @@ export function binaryCopyData(rows: readonly Record<string, unknown>[], columns
         data.int32(-1);
         continue;
       }
-      let encoded = true;
-      data.sized(() => (encoded = encoders[c]!(data, value)));
-      if (!encoded) return null;
+      const start = data.startValue();
+      if (!encoders[c]!(data, value)) return null;
+      data.endValue(start);
     }
   }
   data.int16(-1);

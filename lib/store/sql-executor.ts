@@ -13,9 +13,15 @@ export type SqlSession = {
   exec(script: string): Promise<void>;
   /**
    * `COPY table (columns) FROM` the given data, with `options` (`FORMAT binary`, `FORMAT csv, …`), where the driver
-   * can send data (PGlite; `pg` needs pg-copy-streams); returns the rows copied.
+   * can send data (PGlite; `pg` needs pg-copy-streams); returns the rows copied. `data` is copied before the call
+   * returns: the caller may write the next data into the same buffer.
    */
   copyFrom?(table: string, columns: readonly string[], data: Uint8Array, options: string): Promise<number>;
+  /**
+   * True where no other transaction can run while this session's does, and the session may turn triggers off
+   * (PGlite: one session, its superuser, transactions one at a time): see reference-checks.ts.
+   */
+  exclusive?: boolean;
 };
 
 export type SqlExecutor = SqlSession & {
@@ -79,6 +85,7 @@ function pgliteSession(db: PGlite | PgliteTransaction): SqlSession {
     async exec(script: string) {
       await db.exec(script);
     },
+    exclusive: true,
     async copyFrom(table, columns, data, options) {
       // PGlite reads `/dev/blob` from the query's blob: the rows skip the bind message's per-value encoding.
       const copy = `COPY "${table}" (${columns.map((c) => `"${c}"`).join(", ")}) FROM '/dev/blob' WITH (${options})`;
