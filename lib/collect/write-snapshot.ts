@@ -37,6 +37,9 @@ export type WriteSnapshotOptions = {
 
 export type WriteSnapshotResult = { runId: number; status: RunStatus; rows: Record<string, number>; changes: number; writeMs: number; stepMs: Record<string, number> };
 
+/** The longest a write may wait for a statement or stay idle in its transaction (Prisma's was 300 s for the whole). */
+const WRITE_TIMEOUT_S = 300;
+
 /** succeeded with no errors; failed when nothing at all could be read; partial otherwise. */
 export function runStatusOf(snapshot: Pick<CollectedSnapshot, "errors" | "subscriptions" | "clusters" | "complete">): RunStatus {
   if (snapshot.errors.length === 0) return "succeeded";
@@ -119,6 +122,9 @@ export async function writeSnapshot(store: Pick<Store, "withSql">, snapshot: Col
 
   const result = await store.withSql((sql) => sql.transaction(async (tx) => {
     stepStarted = Date.now();
+    // Prisma's transaction timeout (open-store.ts) does not bound a raw session's: a write that waits or hangs this
+    // long is ended by the server, and its lock released.
+    await tx.exec(`SET LOCAL statement_timeout = '${WRITE_TIMEOUT_S}s'; SET LOCAL idle_in_transaction_session_timeout = '${WRITE_TIMEOUT_S}s'`);
     await lockCollections(tx);
     const runId = options.runId === undefined ? await openRun(tx, { trigger: options.trigger ?? "backfill", source: snapshot.source, startedAt: takenAt }) : await checkRunning(tx, options.runId);
     const rows: Record<string, number> = {};
