@@ -1,20 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createTestStore, testStoreKinds, type TestStore } from "@/lib/store/test-store";
-import { upsertRows, type UpsertColumn } from "./upsert-rows";
-
-const columns: UpsertColumn[] = [
-  { name: "day", type: "date" },
-  { name: "subscriptionId", type: "text" },
-  { name: "clusterId", type: "text" },
-  { name: "poolId", type: "text" },
-  { name: "scopeId", type: "text" },
-  { name: "costType", type: "text" },
-  { name: "currency", type: "text" },
-  { name: "amount", type: "double precision" },
-  { name: "source", type: "text" },
-  { name: "updatedAt", type: "timestamptz" },
-];
-const update = { amount: "EXCLUDED.amount", updatedAt: 'EXCLUDED."updatedAt"' };
+import { upsertRows } from "./upsert-rows";
+import { costDayUpsert } from "./write-snapshot";
 
 function costDays(count: number, amountOf: (i: number) => number, updatedAt: Date) {
   return Array.from({ length: count }, (_, i) => ({
@@ -44,7 +31,7 @@ describe.each(testStoreKinds())("upsertRows on %s", (kind) => {
   it.each([3, 10_001])("inserts %i rows, then updates them on their key", async (count) => {
     const first = new Date("2026-11-01T00:00:00Z");
     const second = new Date("2026-11-02T00:00:00Z");
-    const write = (rows: ReturnType<typeof costDays>) => store.withSql((sql) => sql.transaction((tx) => upsertRows(tx, "CostDaily", columns, ["scopeId", "day", "costType", "source"], update, rows)));
+    const write = (rows: ReturnType<typeof costDays>) => store.withSql((sql) => sql.transaction((tx) => upsertRows(tx, "CostDaily", costDayUpsert.columns, costDayUpsert.conflict, costDayUpsert.update, rows)));
     await store.db.costDaily.deleteMany();
     expect(await write(costDays(count, (i) => i / 4, first))).toBe(count);
     expect(await write(costDays(count, (i) => (i % 2 ? i / 4 : i + 0.5), second))).toBe(count);

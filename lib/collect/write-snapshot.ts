@@ -57,6 +57,24 @@ function checkReferences(snapshot: CollectedSnapshot): void {
   if (orphan) throw new InvalidSnapshotError(`The snapshot cannot be written: ${orphan} belongs to a subscription or cluster the snapshot does not contain`);
 }
 
+/** How a cost day is upserted: on its scope, day, cost type and source, taking the new amount. */
+export const costDayUpsert = {
+  columns: [
+    { name: "day", type: "date" },
+    { name: "subscriptionId", type: "text" },
+    { name: "clusterId", type: "text" },
+    { name: "poolId", type: "text" },
+    { name: "scopeId", type: "text" },
+    { name: "costType", type: "text" },
+    { name: "currency", type: "text" },
+    { name: "amount", type: "double precision" },
+    { name: "source", type: "text" },
+    { name: "updatedAt", type: "timestamptz" },
+  ] satisfies UpsertColumn[],
+  conflict: ["scopeId", "day", "costType", "source"],
+  update: { amount: "EXCLUDED.amount", currency: "EXCLUDED.currency", subscriptionId: 'EXCLUDED."subscriptionId"', clusterId: 'EXCLUDED."clusterId"', poolId: 'EXCLUDED."poolId"', updatedAt: 'EXCLUDED."updatedAt"' },
+};
+
 /** Columns of an identity row: its text columns, then when it was first and last seen. */
 function identityColumns(...text: string[]): UpsertColumn[] {
   return [...text.map((name) => ({ name, type: "text" })), { name: "firstSeenAt", type: "timestamptz" }, { name: "lastSeenAt", type: "timestamptz" }];
@@ -230,25 +248,8 @@ export async function writeSnapshot(store: Pick<Store, "withSql">, snapshot: Col
       if (known && known.currency === cost.currency) known.amount += cost.amount;
       else if (!known) costs.set(key, { ...cost });
     }
-    rows.CostDaily = await timed("CostDaily", upsertRows(
-      tx,
-      "CostDaily",
-      [
-        { name: "day", type: "date" },
-        { name: "subscriptionId", type: "text" },
-        { name: "clusterId", type: "text" },
-        { name: "poolId", type: "text" },
-        { name: "scopeId", type: "text" },
-        { name: "costType", type: "text" },
-        { name: "currency", type: "text" },
-        { name: "amount", type: "double precision" },
-        { name: "source", type: "text" },
-        { name: "updatedAt", type: "timestamptz" },
-      ],
-      ["scopeId", "day", "costType", "source"],
-      { amount: "EXCLUDED.amount", currency: "EXCLUDED.currency", subscriptionId: 'EXCLUDED."subscriptionId"', clusterId: 'EXCLUDED."clusterId"', poolId: 'EXCLUDED."poolId"', updatedAt: 'EXCLUDED."updatedAt"' },
-      [...costs.values()].map((cost) => ({ ...cost, updatedAt: takenAt })),
-    ));
+    const { columns, conflict, update } = costDayUpsert;
+    rows.CostDaily = await timed("CostDaily", upsertRows(tx, "CostDaily", columns, conflict, update, [...costs.values()].map((cost) => ({ ...cost, updatedAt: takenAt }))));
     rows.Price = await timed("Price", upsertRows(
       tx,
       "Price",
