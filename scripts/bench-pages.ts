@@ -33,7 +33,6 @@ import { spawn, spawnSync, type ChildProcess } from "node:child_process";
 import { existsSync, readFileSync } from "node:fs";
 import { createServer } from "node:net";
 import { parseArgs } from "node:util";
-import pg from "pg";
 import { poolHref } from "@/lib/hrefs";
 import { generateEstate, parseSize } from "@/lib/emulator";
 import type { EstatePool } from "@/lib/emulator/estate/types";
@@ -45,6 +44,7 @@ import { diffPoolProperties } from "@/lib/model/drift";
 import { assertLocalDatabaseUrl } from "@/lib/store/assert-local-database";
 import { insertRows, type RowOf } from "@/lib/store/insert-rows";
 import { openStore, type Store } from "@/lib/store/open-store";
+import { onServer } from "@/lib/store/server-client";
 
 const args = parseArgs({
   options: {
@@ -85,16 +85,6 @@ async function serverUrl(): Promise<string> {
   if (started.status !== 0) throw new Error(`scripts/pg-throwaway.sh start failed: ${started.stderr}`);
   if (!args.keep) cleanups.push(() => void spawnSync("bash", ["scripts/pg-throwaway.sh", "stop"], { env: { ...process.env, PG_PORT: port }, stdio: "ignore" }));
   return started.stdout.trim().split("\n").pop()!;
-}
-
-async function onServer<T>(url: string, fn: (client: pg.Client) => Promise<T>): Promise<T> {
-  const client = new pg.Client({ connectionString: url });
-  await client.connect();
-  try {
-    return await fn(client);
-  } finally {
-    await client.end();
-  }
 }
 
 async function freshDatabase(): Promise<string> {

@@ -14,13 +14,11 @@
  *   --repeat N                fresh stores to write into (default 3)
  */
 import { spawn } from "node:child_process";
-import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
-import { tmpdir } from "node:os";
+import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { parseArgs } from "node:util";
 import { deserialize, serialize } from "node:v8";
 import type { CollectedSnapshot } from "@/lib/model/snapshot";
-import type { Store } from "@/lib/store/open-store";
 
 const args = parseArgs({
   options: {
@@ -92,53 +90,20 @@ function serverCpuMs(postmasterPid: number | undefined): number {
   return total;
 }
 
-type BenchStore = { store: Store; where: string; postmasterPid?: number; dispose(): Promise<void> };
-
-async function openBenchStore(): Promise<BenchStore> {
-  const { openStore } = await import("../lib/store/open-store");
+/** The pid of the Postgres server behind POOLSCOPE_BENCH_DATABASE_URL (its backends' parent), to read their CPU. */
+async function postmasterPid(): Promise<number | undefined> {
   const serverUrl = process.env.POOLSCOPE_BENCH_DATABASE_URL;
-  if (serverUrl) {
-    const { assertLocalDatabaseUrl } = await import("../lib/store/assert-local-database");
-    assertLocalDatabaseUrl(serverUrl);
-    const pg = (await import("pg")).default;
-    const name = `poolscope_bench_write_${Date.now().toString(36)}`;
-    const onServer = async <T>(fn: (client: InstanceType<typeof pg.Client>) => Promise<T>) => {
-      const client = new pg.Client({ connectionString: serverUrl });
-      await client.connect();
-      try {
-        return await fn(client);
-      } finally {
-        await client.end();
-      }
-    };
-    const postmasterPid = await onServer(async (client) => {
-      await client.query(`CREATE DATABASE "${name}"`);
-      const backend = (await client.query<{ pid: number }>("SELECT pg_backend_pid() AS pid")).rows[0].pid;
-      return Number(readFileSync(`/proc/${backend}/stat`, "utf8").split(") ")[1]?.split(" ")[1] ?? 0) || undefined;
-    }).catch(() => undefined);
-    const url = new URL(serverUrl);
-    url.pathname = `/${name}`;
-    const store = await openStore({ databaseUrl: url.toString() });
-    return {
-      store,
-      where: `Postgres ${url.host}`,
-      postmasterPid,
-      async dispose() {
-        await store.close();
-        await onServer((client) => client.query(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`));
-      },
-    };
-  }
-  const dataDir = mkdtempSync(path.join(tmpdir(), "poolscope-bench-write-"));
-  const store = await openStore({ dataDir });
-  return {
-    store,
-    where: "PGlite (temp folder)",
-    async dispose() {
-      await store.close();
-      rmSync(dataDir, { recursive: true, force: true });
-    },
-  };
+  if (!serverUrl) return undefined;
+  const { onServer } = await import("../lib/store/server-client");
+  // Read while the backend lives: a server on another host (or without /proc) gives none.
+  return onServer(serverUrl, async (client) => {
+    const backend = (await client.query<{ pid: number }>("SELECT pg_backend_pid() AS pid")).rows[0].pid;
+    try {
+      return Number(readFileSync(`/proc/${backend}/stat`, "utf8").split(") ")[1]?.split(" ")[1]) || undefined;
+    } catch {
+      return undefined;
+    }
+  });
 }
 
 const seconds = (ms: number) => `${(ms / 1000).toFixed(2)} s`;
@@ -158,19 +123,21 @@ async function main(): Promise<void> {
   console.log(
     `snapshot: ${snapshot.clusters.length} clusters, ${snapshot.pools.length} pools, ${snapshot.nodes.length} nodes, ${snapshot.pendingPods.length} pending pods, ${snapshot.costs.length} cost rows, ${snapshot.prices.length} prices`,
   );
+  const { openBenchStore } = await import("./bench-store");
+  const server = await postmasterPid();
   const firstTakenAt = new Date();
   for (let round = 1; round <= Number(args.repeat); round++) {
-    const bench = await openBenchStore();
+    const bench = await openBenchStore("write");
     try {
       for (const [write, takenAt] of [["first", firstTakenAt], ["second", new Date(firstTakenAt.getTime() + 3_600_000)]] as const) {
         const cpu = process.cpuUsage();
-        const serverCpu = serverCpuMs(bench.postmasterPid);
+        const serverCpu = serverCpuMs(server);
         const result = await writeSnapshot(bench.store, snapshot, { takenAt });
         const { user, system } = process.cpuUsage(cpu);
-        const serverMs = serverCpuMs(bench.postmasterPid) - serverCpu;
+        const serverMs = serverCpuMs(server) - serverCpu;
         const steps = Object.entries(result.stepMs).map(([step, ms]) => `${step} ${seconds(ms)}`).join(", ");
         console.log(
-          `${bench.where} #${round} ${write} write: ${seconds(result.writeMs)}, CPU ${seconds((user + system) / 1000)}${bench.postmasterPid ? ` + server ${seconds(serverMs)}` : ""} (${steps})`,
+          `${bench.where} #${round} ${write} write: ${seconds(result.writeMs)}, CPU ${seconds((user + system) / 1000)}${server ? ` + server ${seconds(serverMs)}` : ""} (${steps})`,
         );
       }
     } finally {

@@ -16,8 +16,7 @@
  *   --subscription-concurrency N
  */
 import { spawn, type ChildProcess } from "node:child_process";
-import { mkdtempSync, readFileSync, rmSync } from "node:fs";
-import { tmpdir } from "node:os";
+import { readFileSync } from "node:fs";
 import path from "node:path";
 import { createInterface } from "node:readline";
 import { parseArgs } from "node:util";
@@ -86,45 +85,6 @@ async function stopProcess(child: ChildProcess): Promise<void> {
   if (child.exitCode === null) child.kill("SIGKILL");
 }
 
-async function openBenchStore(label: string) {
-  const { openStore } = await import("../lib/store/open-store");
-  const serverUrl = process.env.POOLSCOPE_BENCH_DATABASE_URL;
-  if (serverUrl) {
-    const { assertLocalDatabaseUrl } = await import("../lib/store/assert-local-database");
-    assertLocalDatabaseUrl(serverUrl);
-    const pg = (await import("pg")).default;
-    const name = `poolscope_bench_${label}_${Date.now().toString(36)}`;
-    const admin = new pg.Client({ connectionString: serverUrl });
-    await admin.connect();
-    await admin.query(`CREATE DATABASE "${name}"`);
-    await admin.end();
-    const url = new URL(serverUrl);
-    url.pathname = `/${name}`;
-    const store = await openStore({ databaseUrl: url.toString() });
-    return {
-      store,
-      where: `Postgres ${url.host}`,
-      async dispose() {
-        await store.close();
-        const drop = new pg.Client({ connectionString: serverUrl });
-        await drop.connect();
-        await drop.query(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`);
-        await drop.end();
-      },
-    };
-  }
-  const dataDir = mkdtempSync(path.join(tmpdir(), `poolscope-bench-${label}-`));
-  const store = await openStore({ dataDir });
-  return {
-    store,
-    where: "PGlite (temp folder)",
-    async dispose() {
-      await store.close();
-      rmSync(dataDir, { recursive: true, force: true });
-    },
-  };
-}
-
 type Measured = {
   label: string;
   result: import("../lib/collect/collect-once").CollectResult;
@@ -138,6 +98,7 @@ async function measure(label: string, size: string, latencyMs: number, collect: 
   const { parseConfig } = await import("../lib/config");
   const { emulatorClientEnv } = await import("../lib/emulator/client-env");
   const { collectOnce } = await import("../lib/collect/collect-once");
+  const { openBenchStore } = await import("./bench-store");
   console.log(`\n${label}: starting the emulator (${size} estate, ${latencyMs} ms latency, throttling on)…`);
   const emulator = await startEmulatorProcess(size, latencyMs);
   const bench = await openBenchStore(label.replace(/\W+/g, "").toLowerCase());

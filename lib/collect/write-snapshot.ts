@@ -37,6 +37,9 @@ export type WriteSnapshotOptions = {
 
 export type WriteSnapshotResult = { runId: number; status: RunStatus; rows: Record<string, number>; changes: number; writeMs: number; stepMs: Record<string, number> };
 
+/** The longest a write may wait for a statement or stay idle in its transaction (Prisma's was 300 s for the whole). */
+const WRITE_TIMEOUT_S = 300;
+
 /** succeeded with no errors; failed when nothing at all could be read; partial otherwise. */
 export function runStatusOf(snapshot: Pick<CollectedSnapshot, "errors" | "subscriptions" | "clusters" | "complete">): RunStatus {
   if (snapshot.errors.length === 0) return "succeeded";
@@ -53,6 +56,24 @@ function checkReferences(snapshot: CollectedSnapshot): void {
     snapshot.quotas.find((q) => !subscriptions.has(q.subscriptionId))?.subscriptionId;
   if (orphan) throw new InvalidSnapshotError(`The snapshot cannot be written: ${orphan} belongs to a subscription or cluster the snapshot does not contain`);
 }
+
+/** How a cost day is upserted: on its scope, day, cost type and source, taking the new amount. */
+export const costDayUpsert = {
+  columns: [
+    { name: "day", type: "date" },
+    { name: "subscriptionId", type: "text" },
+    { name: "clusterId", type: "text" },
+    { name: "poolId", type: "text" },
+    { name: "scopeId", type: "text" },
+    { name: "costType", type: "text" },
+    { name: "currency", type: "text" },
+    { name: "amount", type: "double precision" },
+    { name: "source", type: "text" },
+    { name: "updatedAt", type: "timestamptz" },
+  ] satisfies UpsertColumn[],
+  conflict: ["scopeId", "day", "costType", "source"],
+  update: { amount: "EXCLUDED.amount", currency: "EXCLUDED.currency", subscriptionId: 'EXCLUDED."subscriptionId"', clusterId: 'EXCLUDED."clusterId"', poolId: 'EXCLUDED."poolId"', updatedAt: 'EXCLUDED."updatedAt"' },
+};
 
 /** Columns of an identity row: its text columns, then when it was first and last seen. */
 function identityColumns(...text: string[]): UpsertColumn[] {
@@ -119,6 +140,9 @@ export async function writeSnapshot(store: Pick<Store, "withSql">, snapshot: Col
 
   const result = await store.withSql((sql) => sql.transaction(async (tx) => {
     stepStarted = Date.now();
+    // Prisma's transaction timeout (open-store.ts) does not bound a raw session's: a write that waits or hangs this
+    // long is ended by the server, and its lock released.
+    await tx.exec(`SET LOCAL statement_timeout = '${WRITE_TIMEOUT_S}s'; SET LOCAL idle_in_transaction_session_timeout = '${WRITE_TIMEOUT_S}s'`);
     await lockCollections(tx);
     const runId = options.runId === undefined ? await openRun(tx, { trigger: options.trigger ?? "backfill", source: snapshot.source, startedAt: takenAt }) : await checkRunning(tx, options.runId);
     const rows: Record<string, number> = {};
@@ -224,25 +248,8 @@ export async function writeSnapshot(store: Pick<Store, "withSql">, snapshot: Col
       if (known && known.currency === cost.currency) known.amount += cost.amount;
       else if (!known) costs.set(key, { ...cost });
     }
-    rows.CostDaily = await timed("CostDaily", upsertRows(
-      tx,
-      "CostDaily",
-      [
-        { name: "day", type: "date" },
-        { name: "subscriptionId", type: "text" },
-        { name: "clusterId", type: "text" },
-        { name: "poolId", type: "text" },
-        { name: "scopeId", type: "text" },
-        { name: "costType", type: "text" },
-        { name: "currency", type: "text" },
-        { name: "amount", type: "double precision" },
-        { name: "source", type: "text" },
-        { name: "updatedAt", type: "timestamptz" },
-      ],
-      ["scopeId", "day", "costType", "source"],
-      { amount: "EXCLUDED.amount", currency: "EXCLUDED.currency", subscriptionId: 'EXCLUDED."subscriptionId"', clusterId: 'EXCLUDED."clusterId"', poolId: 'EXCLUDED."poolId"', updatedAt: 'EXCLUDED."updatedAt"' },
-      [...costs.values()].map((cost) => ({ ...cost, updatedAt: takenAt })),
-    ));
+    const { columns, conflict, update } = costDayUpsert;
+    rows.CostDaily = await timed("CostDaily", upsertRows(tx, "CostDaily", columns, conflict, update, [...costs.values()].map((cost) => ({ ...cost, updatedAt: takenAt }))));
     rows.Price = await timed("Price", upsertRows(
       tx,
       "Price",

@@ -106,6 +106,7 @@ function binaryOf(type: string): ((data: CopyData, value: NonNullable<unknown>) 
     }
     case "jsonb":
       return (data, value) => (data.byte(1), data.text(JSON.stringify(value)), true);
+    case "timestamptz":
     case "timestamp(3) with time zone":
       return (data, value) => {
         if (!(value instanceof Date) || Number.isNaN(value.getTime())) return false;

@@ -101,14 +101,25 @@ export async function insertRows<M extends ModelName, S extends Partial<RowOf<M>
   if (rows.length === 0) return 0;
   const session = sessionOf(db);
   const columns = writtenColumns(model, await columnsOf(session, model), rows, options);
-  const chunks: Record<string, unknown>[][] = [];
-  for (let start = 0; start < rows.length; start += CHUNK_ROWS) chunks.push(rows.slice(start, start + CHUNK_ROWS) as Record<string, unknown>[]);
-  if (!session.copyFrom) return insertByUnnest(session, model, columns, chunks);
+  const chunks = chunksOf(rows as readonly Record<string, unknown>[]);
+  return session.copyFrom ? copyRows(session, model, columns, chunks) : insertByUnnest(session, model, columns, chunks);
+}
+
+/** `rows` in chunks of CHUNK_ROWS. */
+export function chunksOf<Row>(rows: readonly Row[]): Row[][] {
+  const chunks: Row[][] = [];
+  for (let start = 0; start < rows.length; start += CHUNK_ROWS) chunks.push(rows.slice(start, start + CHUNK_ROWS));
+  return chunks;
+}
+
+/** COPYs each chunk into `table`: binary where every value of the chunk allows it, CSV otherwise. */
+export async function copyRows(session: SqlSession, table: string, columns: readonly WriteColumn[], chunks: readonly Record<string, unknown>[][]): Promise<number> {
+  if (!session.copyFrom) throw new Error("copyRows: this session cannot COPY");
   const names = columns.map((column) => column.name);
   let written = 0;
   for (const chunk of chunks) {
     const binary = binaryCopyData(chunk, columns);
-    written += await (binary ? session.copyFrom(model, names, binary, "FORMAT binary") : session.copyFrom(model, names, csvCopyData(chunk, columns), CSV_COPY_OPTIONS));
+    written += await (binary ? session.copyFrom(table, names, binary, "FORMAT binary") : session.copyFrom(table, names, csvCopyData(chunk, columns), CSV_COPY_OPTIONS));
   }
   return written;
 }

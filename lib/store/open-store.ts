@@ -33,8 +33,8 @@ export type Store = {
 };
 
 /**
- * A run's write is one transaction that may take several seconds (tens of thousands of rows), and on PGlite a
- * transaction waits for any other one to finish: Prisma's defaults (2 s to start, 5 s to run) are far too short.
+ * On PGlite a transaction waits for any other one to finish, a run's write among them (one transaction of several
+ * seconds, on the raw session: see write-snapshot.ts): Prisma's defaults (2 s to start, 5 s to run) are too short.
  */
 const transactionOptions = { maxWait: 60_000, timeout: 300_000 };
 

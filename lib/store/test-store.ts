@@ -8,9 +8,9 @@ import { createRequire } from "node:module";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { PGlite } from "@electric-sql/pglite";
-import pg from "pg";
 import { assertLocalDatabaseUrl } from "./assert-local-database";
 import { openStore, type Store, type StoreKind } from "./open-store";
+import { onServer } from "./server-client";
 
 /** What openStore needs to reach a test database. */
 export type TestDatabase = {
@@ -71,16 +71,6 @@ async function createPgliteDatabase(): Promise<TestDatabase> {
       rmSync(dataDir, { recursive: true, force: true });
     },
   };
-}
-
-async function onServer<T>(serverUrl: string, fn: (client: pg.Client) => Promise<T>): Promise<T> {
-  const client = new pg.Client({ connectionString: serverUrl });
-  await client.connect();
-  try {
-    return await fn(client);
-  } finally {
-    await client.end();
-  }
 }
 
 async function createPostgresDatabase(): Promise<TestDatabase> {
