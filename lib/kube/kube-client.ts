@@ -10,6 +10,7 @@ import https from "node:https";
 import { KubeConfig } from "@kubernetes/client-node";
 import type { TokenCredential } from "@azure/identity";
 import type { CallRunner } from "@/lib/net/call-runner";
+import { BodyGatherer } from "./body-buffers";
 import { listSchema } from "./schemas";
 
 /** The Entra ID server application every AKS cluster with Entra ID integration accepts tokens for. */
@@ -42,7 +43,10 @@ export type KubeClient = {
   close(): void;
 };
 
-/** A list page read from its body: null when the body is JSON but not a list; throws when it is not JSON. */
+/**
+ * A list page read from its body: null when the body is JSON but not a list; throws when it is not JSON. The body is
+ * lent (see body-buffers.ts): what the page keeps must be copied out (strings, parsed values), never views of it.
+ */
 export type PageReader = (body: Buffer) => { items: unknown[]; continue?: string | null } | null;
 
 export type ListOptions = {
@@ -59,7 +63,7 @@ const readJsonPage: PageReader = (body) => {
 /** Times a list is started again after its continue token expired, before the cluster is reported. */
 const LIST_RESTARTS = 3;
 
-type Answer = { status: number; headers: Record<string, string | string[] | undefined>; body: Buffer };
+type Answer = { status: number; headers: Record<string, string | string[] | undefined>; body: BodyGatherer };
 
 function entraServerId(kc: KubeConfig): string | undefined {
   const exec = kc.getCurrentUser()?.exec as { command?: string; args?: string[] } | undefined;
@@ -134,9 +138,10 @@ export async function createKubeClient(kubeconfigYaml: string, { runner, key, cr
   function request(path: string, signal: AbortSignal): Promise<Answer> {
     return new Promise((resolve, reject) => {
       const req = https.request(`${server}${path}`, { method: "GET", agent, headers: baseHeaders, signal }, (res) => {
-        const chunks: Buffer[] = [];
-        res.on("data", (chunk: Buffer) => chunks.push(chunk));
-        res.on("end", () => resolve({ status: res.statusCode ?? 0, headers: res.headers, body: Buffer.concat(chunks) }));
+        const announced = Number(res.headers["content-length"]);
+        const body = new BodyGatherer(Number.isSafeInteger(announced) && announced >= 0 ? announced : undefined);
+        res.on("data", (chunk: Buffer) => body.add(chunk));
+        res.on("end", () => resolve({ status: res.statusCode ?? 0, headers: res.headers, body }));
         res.on("error", reject);
       });
       req.on("error", reject);
@@ -144,8 +149,11 @@ export async function createKubeClient(kubeconfigYaml: string, { runner, key, cr
     });
   }
 
-  /** The body of a 2xx answer; other answers throw KubeHttpError with the API's message. */
-  async function getBody(path: string, kind: string): Promise<Buffer> {
+  /**
+   * Reads the body of a 2xx answer with `read` (the body is lent: valid only while `read` runs); other answers throw
+   * KubeHttpError with the API's message. A body the runner drops (a retried answer) is left to the garbage collector.
+   */
+  async function withBody<T>(path: string, kind: string, read: (body: Buffer) => T): Promise<T> {
     const answer = await runner.run(kind, key, (signal) => request(path, signal), (a) => ({
       status: a.status,
       header: (name) => {
@@ -153,25 +161,29 @@ export async function createKubeClient(kubeconfigYaml: string, { runner, key, cr
         return Array.isArray(value) ? value[0] : value;
       },
     }), "kube");
-    if (answer.status < 200 || answer.status >= 300) {
+    try {
+      const body = answer.body.body();
+      if (answer.status >= 200 && answer.status < 300) return read(body);
       let reason: string | undefined;
       try {
-        reason = (JSON.parse(answer.body.toString("utf8")) as { message?: string }).message;
+        reason = (JSON.parse(body.toString("utf8")) as { message?: string }).message;
       } catch {
-        reason = answer.body.toString("utf8").slice(0, 200) || undefined;
+        reason = body.toString("utf8").slice(0, 200) || undefined;
       }
       throw new KubeHttpError(answer.status, path, reason);
+    } finally {
+      answer.body.release();
     }
-    return answer.body;
   }
 
-  async function getJson(path: string, kind: string): Promise<unknown> {
-    const body = await getBody(path, kind);
-    try {
-      return JSON.parse(body.toString("utf8"));
-    } catch {
-      throw new KubeMalformedError(`${kind}: the answer is not valid JSON`);
-    }
+  function getJson(path: string, kind: string): Promise<unknown> {
+    return withBody(path, kind, (body) => {
+      try {
+        return JSON.parse(body.toString("utf8")) as unknown;
+      } catch {
+        throw new KubeMalformedError(`${kind}: the answer is not valid JSON`);
+      }
+    });
   }
 
   return {
@@ -184,13 +196,13 @@ export async function createKubeClient(kubeconfigYaml: string, { runner, key, cr
         try {
           do {
             const url = `${path}${separator}limit=${limit}${token ? `&continue=${encodeURIComponent(token)}` : ""}`;
-            const body = await getBody(url, kind);
-            let page: ReturnType<PageReader>;
-            try {
-              page = readPage(body);
-            } catch {
-              throw new KubeMalformedError(`${kind}: the answer is not valid JSON`);
-            }
+            const page = await withBody(url, kind, (body) => {
+              try {
+                return readPage(body);
+              } catch {
+                throw new KubeMalformedError(`${kind}: the answer is not valid JSON`);
+              }
+            });
             if (!page) throw new KubeMalformedError(`${kind}: the answer is not a list`);
             onPage(page.items);
             token = page.continue || undefined;

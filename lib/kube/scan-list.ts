@@ -46,6 +46,12 @@ export class ItemReader {
     return this.s.text();
   }
 
+  /** Passes a string without making its text (a value that is checked but not kept). */
+  protected passString(): void {
+    if (this.s.peek() !== QUOTE) standAside();
+    this.s.string();
+  }
+
   /**
    * Steps to the next member of an object being read (members are stepped through in loops, not a callback each:
    * a page has hundreds of thousands); the first call checks that there is an object. Escaped keys stand aside.

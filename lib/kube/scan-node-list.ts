@@ -42,8 +42,8 @@ class NodeReader extends ItemReader {
     const record: Record<string, string> = {};
     for (let first = true; this.next(first); first = false) {
       const wanted = kept.find((entry) => this.s.is(entry.bytes));
-      const value = this.text(false)!;
-      if (wanted) record[wanted.name] = value;
+      if (wanted) record[wanted.name] = this.text(false)!;
+      else this.passString();
     }
     return record;
   }

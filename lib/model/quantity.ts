@@ -9,10 +9,23 @@ const decimalSuffixes: Record<string, number> = { n: 1e-9, u: 1e-6, m: 1e-3, "":
 
 const quantityPattern = /^([+-]?(?:\d+\.?\d*|\.\d+))(?:([eE][+-]?\d+)|(Ki|Mi|Gi|Ti|Pi|Ei|n|u|m|k|M|G|T|P|E))?$/;
 
+/** Texts already parsed, and how many are kept before starting over (a bound against a stream of unique texts). */
+const parsed = new Map<string, number | undefined>();
+const PARSED_TEXTS = 4096;
+
 /** The quantity's value in base units (cores for CPU, bytes for memory). */
 export function parseQuantity(text: string | number | undefined | null): number | undefined {
   if (typeof text === "number") return Number.isFinite(text) ? text : undefined;
   if (typeof text !== "string") return undefined;
+  // A fleet's pods repeat a few hundred request texts ("100m", "128Mi") hundreds of thousands of times.
+  if (parsed.has(text)) return parsed.get(text);
+  if (parsed.size >= PARSED_TEXTS) parsed.clear();
+  const value = quantityOf(text);
+  parsed.set(text, value);
+  return value;
+}
+
+function quantityOf(text: string): number | undefined {
   const match = quantityPattern.exec(text.trim());
   if (!match) return undefined;
   const [, digits, exponent, suffix = ""] = match;
