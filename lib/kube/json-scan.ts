@@ -116,27 +116,35 @@ export function endOfLiteral(b: Uint8Array, i: number): number {
 /** Open objects and arrays of the value skipValue is passing (it calls nothing back, so one stack serves every call). */
 let stack = new Uint8Array(64);
 
-/** The index after the value at `i` (whitespace before it allowed); throws JsonSyntaxError where it is not JSON. */
+/**
+ * The index after the value at `i` (whitespace before it allowed); throws JsonSyntaxError where it is not JSON.
+ * Bodies from API servers are compact, so whitespace is looked for only where a byte is not above a space.
+ */
 export function skipValue(b: Uint8Array, i: number): number {
   let depth = 0;
+  let open = stack;
+  let c = b[i];
+  if (!(c > SPACE)) c = b[(i = skipSpace(b, i))];
   for (;;) {
-    i = skipSpace(b, i);
-    const c = b[i];
+    // At a value's first byte, c.
     if (c === QUOTE) i = endOfString(b, i) + 1;
     else if (c === OPEN_BRACE || c === OPEN_BRACKET) {
-      i = skipSpace(b, i + 1);
-      if (b[i] === (c === OPEN_BRACE ? CLOSE_BRACE : CLOSE_BRACKET)) i++;
+      let d = b[++i];
+      if (!(d > SPACE)) d = b[(i = skipSpace(b, i))];
+      if (d === (c === OPEN_BRACE ? CLOSE_BRACE : CLOSE_BRACKET)) i++;
       else {
-        if (depth === stack.length) {
-          const grown = new Uint8Array(depth * 2);
-          grown.set(stack);
-          stack = grown;
+        if (depth === open.length) {
+          stack = new Uint8Array(depth * 2);
+          stack.set(open);
+          open = stack;
         }
-        stack[depth++] = c === OPEN_BRACE ? IN_OBJECT : IN_ARRAY;
         if (c === OPEN_BRACE) {
-          if (b[i] !== QUOTE) fail(b, i, "expected a key");
+          open[depth++] = IN_OBJECT;
+          if (d !== QUOTE) fail(b, i, "expected a key");
           i = afterKey(b, i);
-        }
+        } else open[depth++] = IN_ARRAY;
+        c = b[i];
+        if (!(c > SPACE)) c = b[(i = skipSpace(b, i))];
         continue;
       }
     } else if (c === LOWER_T || c === LOWER_F || c === LOWER_N) i = endOfLiteral(b, i);
@@ -144,18 +152,21 @@ export function skipValue(b: Uint8Array, i: number): number {
     // After a value: the commas and closings that follow it, up to the next value.
     for (;;) {
       if (depth === 0) return i;
-      i = skipSpace(b, i);
-      const inObject = stack[depth - 1] === IN_OBJECT;
-      const next = b[i];
-      if (next === COMMA) {
-        i = skipSpace(b, i + 1);
+      c = b[i];
+      if (!(c > SPACE)) c = b[(i = skipSpace(b, i))];
+      const inObject = open[depth - 1] === IN_OBJECT;
+      if (c === COMMA) {
+        c = b[++i];
+        if (!(c > SPACE)) c = b[(i = skipSpace(b, i))];
         if (inObject) {
-          if (b[i] !== QUOTE) fail(b, i, "expected a key");
+          if (c !== QUOTE) fail(b, i, "expected a key");
           i = afterKey(b, i);
+          c = b[i];
+          if (!(c > SPACE)) c = b[(i = skipSpace(b, i))];
         }
         break;
       }
-      if (next !== (inObject ? CLOSE_BRACE : CLOSE_BRACKET)) fail(b, i);
+      if (c !== (inObject ? CLOSE_BRACE : CLOSE_BRACKET)) fail(b, i);
       i++;
       depth--;
     }
