@@ -20,6 +20,7 @@ import { readFileSync } from "node:fs";
 import path from "node:path";
 import { createInterface } from "node:readline";
 import { parseArgs } from "node:util";
+import { COLLECTOR_NODE_FLAGS } from "../lib/collect/node-flags";
 
 const args = parseArgs({
   options: {
@@ -39,7 +40,8 @@ async function ensureTrusted(): Promise<void> {
   const { ensureEmulatorCertificate } = await import("../lib/emulator/tls");
   const { caFile } = await ensureEmulatorCertificate(TLS_DIR);
   if (process.env.NODE_EXTRA_CA_CERTS === caFile) return;
-  const child = spawn(process.execPath, [...process.execArgv, ...process.argv.slice(1)], { stdio: "inherit", env: { ...process.env, NODE_EXTRA_CA_CERTS: caFile, POOLSCOPE_EMULATOR_TLS_DIR: TLS_DIR } });
+  // The collector runs in that process, with the flags the app and `npm run collect` give it.
+  const child = spawn(process.execPath, [...process.execArgv, ...COLLECTOR_NODE_FLAGS, ...process.argv.slice(1)], { stdio: "inherit", env: { ...process.env, NODE_EXTRA_CA_CERTS: caFile, POOLSCOPE_EMULATOR_TLS_DIR: TLS_DIR } });
   const code = await new Promise<number>((resolve) => child.on("exit", (status) => resolve(status ?? 1)));
   process.exit(code);
 }
@@ -47,7 +49,8 @@ async function ensureTrusted(): Promise<void> {
 type Ready = { url: string; tenantId: string; clientId: string; clientSecret: string };
 
 async function startEmulatorProcess(size: string, latencyMs: number): Promise<{ ready: Ready; child: ChildProcess; peakRssMb(): number }> {
-  const child = spawn(process.execPath, [...process.execArgv.filter((a) => a.startsWith("--cpu-prof")), "--import", "tsx", "lib/emulator/cli.ts", "--size", size, "--latency-ms", String(latencyMs), "--clock-speed", "1", "--tls-dir", TLS_DIR], {
+  // The emulator allocates as much per page served as the collector per page read: it gets the same young generation.
+  const child = spawn(process.execPath, [...process.execArgv.filter((a) => a.startsWith("--cpu-prof")), ...COLLECTOR_NODE_FLAGS, "--import", "tsx", "lib/emulator/cli.ts", "--size", size, "--latency-ms", String(latencyMs), "--clock-speed", "1", "--tls-dir", TLS_DIR], {
     stdio: ["ignore", "pipe", "pipe"],
   });
   child.stderr!.on("data", (chunk: Buffer) => {
