@@ -53,14 +53,19 @@ function fail(b: Uint8Array, i: number, what = "unexpected input"): never {
 const isDigit = (c: number | undefined) => c !== undefined && c >= ZERO && c <= NINE;
 const isHex = (c: number | undefined) => c !== undefined && ((c >= ZERO && c <= NINE) || (c >= UPPER_A && c <= UPPER_F) || (c >= LOWER_A && c <= LOWER_F));
 
+/** Whether the string endOfString passed last held an escape (its bytes are then not its text). */
+let lastEscaped = false;
+
 /** At a string's opening quote: the index of its closing quote. */
 export function endOfString(b: Uint8Array, i: number): number {
+  lastEscaped = false;
   for (;;) {
     // Plain bytes in one tight loop (past the end, b[i] is undefined and ends it); escapes and errors below.
     let c = b[++i];
     while (c !== QUOTE && c !== BACKSLASH && c !== undefined && c >= SPACE) c = b[++i];
     if (c === QUOTE) return i;
     if (c !== BACKSLASH) fail(b, i, "a control character in a string");
+    lastEscaped = true;
     const e = b[i + 1];
     if (e === LOWER_U) {
       if (!isHex(b[i + 2]) || !isHex(b[i + 3]) || !isHex(b[i + 4]) || !isHex(b[i + 5])) fail(b, i, "a bad \\u escape");
@@ -179,6 +184,8 @@ export class JsonScanner {
   /** The last string's content: [stringStart, stringEnd). */
   private stringStart = 0;
   private stringEnd = 0;
+  /** Whether the last string held escapes (its bytes are then not its text). */
+  escaped = false;
 
   constructor(readonly b: Buffer) {}
 
@@ -196,14 +203,8 @@ export class JsonScanner {
   string(): void {
     this.stringStart = this.i + 1;
     this.stringEnd = endOfString(this.b, this.i);
+    this.escaped = lastEscaped;
     this.i = this.stringEnd + 1;
-  }
-
-  /** Whether the last string held escapes (its bytes are then not its text). */
-  get escaped(): boolean {
-    const { b, stringEnd } = this;
-    for (let k = this.stringStart; k < stringEnd; k++) if (b[k] === BACKSLASH) return true;
-    return false;
   }
 
   /** The last string's text. */
