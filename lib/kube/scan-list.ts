@@ -25,13 +25,10 @@ export function standAside(): never {
   throw STAND_ASIDE;
 }
 
-/** Marks members as read; a second reading of one (a key given twice, where JSON.parse keeps the last) stands aside. */
-export function onceEach(): (bit: number) => void {
-  let seen = 0;
-  return (bit) => {
-    if (seen & bit) standAside();
-    seen |= bit;
-  };
+/** Marks member `bit` read in `seen`; a second reading of one (a key given twice, where JSON.parse keeps the last) stands aside. */
+export function markRead(seen: number, bit: number): number {
+  if (seen & bit) standAside();
+  return seen | bit;
 }
 
 /** What item readers share: typed reads that stand aside at anything unexpected. */
@@ -103,12 +100,12 @@ function scan(body: Buffer, readItem: (scanner: JsonScanner) => () => unknown): 
   let items: unknown[] | null = null;
   let token: string | null | undefined;
   let isList = s.peek() === OPEN_BRACE;
-  const once = onceEach();
+  let seen = 0;
   for (let first = true; isList && s.nextMember(first); first = false) {
     // An escaped key might spell "items" or "metadata": JSON.parse decides the whole page.
     if (s.escaped) standAside();
     if (s.is(ITEMS)) {
-      once(1);
+      seen = markRead(seen, 1);
       if (s.peek() !== OPEN_BRACKET) {
         isList = false;
         break;
@@ -126,7 +123,7 @@ function scan(body: Buffer, readItem: (scanner: JsonScanner) => () => unknown): 
         }
       }
     } else if (s.is(METADATA)) {
-      once(2);
+      seen = markRead(seen, 2);
       if (s.null()) continue;
       if (s.peek() !== OPEN_BRACE) {
         isList = false;

@@ -8,7 +8,7 @@
 import type { NodeWire } from "@/lib/model/kube-objects";
 import { INSTANCE_TYPE_LABELS, POOL_LABELS, ZONE_LABELS } from "@/lib/model/node-measures";
 import { OPEN_BRACKET } from "./json-scan";
-import { bytesOf, ItemReader, onceEach, scanList, standAside, type ListPage } from "./scan-list";
+import { bytesOf, ItemReader, markRead, scanList, standAside, type ListPage } from "./scan-list";
 
 /** A node read and checked by the scanner. */
 export class CheckedNode {
@@ -51,16 +51,16 @@ class NodeReader extends ItemReader {
   private metadata(): NodeWire["metadata"] {
     let name: string | null = null;
     const metadata: Partial<NodeWire["metadata"]> = {};
-    const once = onceEach();
+    let seen = 0;
     for (let first = true; this.next(first); first = false) {
       if (this.s.is(KEY.name)) {
-        once(1);
+        seen = markRead(seen, 1);
         name = this.text(false);
       } else if (this.s.is(KEY.labels)) {
-        once(2);
+        seen = markRead(seen, 2);
         metadata.labels = this.strings(KEPT_LABELS);
       } else if (this.s.is(KEY.creationTimestamp)) {
-        once(4);
+        seen = markRead(seen, 4);
         metadata.creationTimestamp = this.text(true);
       } else this.s.skip();
     }
@@ -70,14 +70,14 @@ class NodeReader extends ItemReader {
 
   private spec(): NonNullable<NodeWire["spec"]> {
     const spec: NonNullable<NodeWire["spec"]> = {};
-    const once = onceEach();
+    let seen = 0;
     for (let first = true; this.next(first); first = false) {
       if (this.s.is(KEY.unschedulable)) {
-        once(1);
+        seen = markRead(seen, 1);
         if (this.s.null()) spec.unschedulable = null;
         else spec.unschedulable = this.s.boolean() ?? standAside();
       } else if (this.s.is(KEY.providerID)) {
-        once(2);
+        seen = markRead(seen, 2);
         spec.providerID = this.text(true);
       } else this.s.skip();
     }
@@ -91,13 +91,13 @@ class NodeReader extends ItemReader {
     for (let first = true; this.s.nextElement(first); first = false) {
       let type: string | null = null;
       let status: string | null = null;
-      const once = onceEach();
+      let seen = 0;
       for (let inner = true; this.next(inner); inner = false) {
         if (this.s.is(KEY.type)) {
-          once(1);
+          seen = markRead(seen, 1);
           type = this.text(false);
         } else if (this.s.is(KEY.status)) {
-          once(2);
+          seen = markRead(seen, 2);
           status = this.text(false);
         } else this.s.skip();
       }
@@ -110,13 +110,13 @@ class NodeReader extends ItemReader {
   private nodeInfo(): NonNullable<NonNullable<NodeWire["status"]>["nodeInfo"]> | null {
     if (this.s.null()) return null;
     const info: NonNullable<NonNullable<NodeWire["status"]>["nodeInfo"]> = {};
-    const once = onceEach();
+    let seen = 0;
     for (let first = true; this.next(first); first = false) {
       if (this.s.is(KEY.kubeletVersion)) {
-        once(1);
+        seen = markRead(seen, 1);
         info.kubeletVersion = this.text(true);
       } else if (this.s.is(KEY.osImage)) {
-        once(2);
+        seen = markRead(seen, 2);
         info.osImage = this.text(true);
       } else this.s.skip();
     }
@@ -125,16 +125,16 @@ class NodeReader extends ItemReader {
 
   private status(): NonNullable<NodeWire["status"]> {
     const status: NonNullable<NodeWire["status"]> = {};
-    const once = onceEach();
+    let seen = 0;
     for (let first = true; this.next(first); first = false) {
       if (this.s.is(KEY.allocatable)) {
-        once(1);
+        seen = markRead(seen, 1);
         status.allocatable = this.strings(KEPT_ALLOCATABLE);
       } else if (this.s.is(KEY.conditions)) {
-        once(2);
+        seen = markRead(seen, 2);
         status.conditions = this.conditions();
       } else if (this.s.is(KEY.nodeInfo)) {
-        once(4);
+        seen = markRead(seen, 4);
         status.nodeInfo = this.nodeInfo();
       } else this.s.skip();
     }
@@ -145,16 +145,16 @@ class NodeReader extends ItemReader {
   node(): CheckedNode {
     let metadata: NodeWire["metadata"] | null = null;
     const node: Partial<NodeWire> = {};
-    const once = onceEach();
+    let seen = 0;
     for (let first = true; this.next(first); first = false) {
       if (this.s.is(KEY.metadata)) {
-        once(1);
+        seen = markRead(seen, 1);
         metadata = this.metadata();
       } else if (this.s.is(KEY.spec)) {
-        once(2);
+        seen = markRead(seen, 2);
         node.spec = this.s.null() ? null : this.spec();
       } else if (this.s.is(KEY.status)) {
-        once(4);
+        seen = markRead(seen, 4);
         node.status = this.s.null() ? null : this.status();
       } else this.s.skip();
     }

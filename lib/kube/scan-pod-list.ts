@@ -7,7 +7,7 @@
  */
 import type { ResourceList } from "@/lib/model/kube-objects";
 import { MINUS, OPEN_BRACKET, QUOTE } from "./json-scan";
-import { bytesOf, ItemReader, onceEach, scanList, standAside, type ListPage } from "./scan-list";
+import { bytesOf, ItemReader, markRead, scanList, standAside, type ListPage } from "./scan-list";
 
 type SlimContainer = { resources?: { requests?: ResourceList | null } | null; restartPolicy?: string | null };
 type SlimPod = {
@@ -74,13 +74,13 @@ class PodReader extends ItemReader {
 
   private container(): SlimContainer {
     const container: SlimContainer = {};
-    const once = onceEach();
+    let seen = 0;
     for (let first = true; this.next(first); first = false) {
       if (this.s.is(KEY.resources)) {
-        once(1);
+        seen = markRead(seen, 1);
         container.resources = this.s.null() ? null : this.resources();
       } else if (this.s.is(KEY.restartPolicy)) {
-        once(2);
+        seen = markRead(seen, 2);
         container.restartPolicy = this.text(true);
       } else this.s.skip();
     }
@@ -118,38 +118,38 @@ class PodReader extends ItemReader {
     let initContainers: SlimContainer[] | null | undefined;
     let overhead: ResourceList | null | undefined;
     let status: SlimPod["status"];
-    const once = onceEach();
+    let seen = 0;
     for (let first = true; this.next(first); first = false) {
       if (this.s.is(KEY.metadata)) {
-        once(1);
+        seen = markRead(seen, 1);
         for (let inner = true; this.next(inner); inner = false) {
           if (this.s.is(KEY.name)) {
-            once(2);
+            seen = markRead(seen, 2);
             name = this.text(false);
           } else if (this.s.is(KEY.namespace)) {
-            once(4);
+            seen = markRead(seen, 4);
             namespace = this.text(false);
           } else this.s.skip();
         }
       } else if (this.s.is(KEY.spec)) {
-        once(8);
+        seen = markRead(seen, 8);
         for (let inner = true; this.next(inner); inner = false) {
           if (this.s.is(KEY.nodeName)) {
-            once(16);
+            seen = markRead(seen, 16);
             nodeName = this.text(true);
           } else if (this.s.is(KEY.containers)) {
-            once(32);
+            seen = markRead(seen, 32);
             containers = this.containers(false);
           } else if (this.s.is(KEY.initContainers)) {
-            once(64);
+            seen = markRead(seen, 64);
             initContainers = this.containers(true);
           } else if (this.s.is(KEY.overhead)) {
-            once(128);
+            seen = markRead(seen, 128);
             overhead = this.resourceList();
           } else this.s.skip();
         }
       } else if (this.s.is(KEY.status)) {
-        once(256);
+        seen = markRead(seen, 256);
         status = this.s.null() ? null : this.status();
       } else this.s.skip();
     }
