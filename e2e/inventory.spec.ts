@@ -195,9 +195,21 @@ test("the cluster page shows its pools side by side and their version skew", asy
   await expect(page.locator("[data-skew]").first()).toBeVisible();
   await expect(page.locator('[data-property="nodeResourceGroup"] td')).not.toBeEmpty();
   await screenshot(page, "cluster-detail");
+  // The pools' plain links lead to their pages, and the clusters table's to its clusters.
+  const pool = page.locator("[data-pool] a").first();
+  const poolName = (await pool.textContent())!;
+  await pool.click();
+  await expect(page).toHaveURL(/\/pools\/subscriptions\//);
+  await expect(page.getByRole("heading", { level: 1 })).toContainText(poolName);
   await page.goto("/clusters");
   await expect(page.getByRole("heading", { name: "Clusters" })).toBeVisible();
   await screenshot(page, "clusters");
+  const cluster = page.locator("tr[data-cluster-id] a.strong").first();
+  const clusterName = (await cluster.textContent())!;
+  await cluster.click();
+  await expect(page).toHaveURL(/\/clusters\/subscriptions\//);
+  await expect(page.getByRole("heading", { level: 1 })).toContainText(clusterName);
+  await expect(page.getByRole("heading", { name: "Pools side by side" })).toBeVisible();
 });
 
 test("the pools table grouped by cluster, with chosen columns", async ({ page }) => {

@@ -28,12 +28,13 @@
  *   --keep            keep the database (and a server started here) and print the URL, to look at it afterwards
  *   --reuse URL       skip writing: time the pages over an existing benchmark database
  *   --server-cpu-prof DIR   write a CPU profile of the server (node --cpu-prof) into DIR when it stops
+ *   --pages a,b       time only the pages whose names start with one of these (e.g. `--pages cluster`)
  */
 import { spawn, spawnSync, type ChildProcess } from "node:child_process";
 import { existsSync, readFileSync } from "node:fs";
 import { createServer } from "node:net";
 import { parseArgs } from "node:util";
-import { poolHref } from "@/lib/hrefs";
+import { clusterHref, poolHref } from "@/lib/hrefs";
 import { generateEstate, parseSize } from "@/lib/emulator";
 import type { EstatePool } from "@/lib/emulator/estate/types";
 import { createClock } from "@/lib/emulator/sim/clock";
@@ -57,6 +58,7 @@ const args = parseArgs({
     keep: { type: "boolean", default: false },
     reuse: { type: "string" },
     "server-cpu-prof": { type: "string" },
+    pages: { type: "string" },
   },
   strict: true,
 }).values;
@@ -454,20 +456,30 @@ async function main(): Promise<void> {
     }
   }
 
-  const detailPool = await onServer(databaseUrl, async (client) => {
+  const { detailPool, detailCluster } = await onServer(databaseUrl, async (client) => {
     // The pool with the longest change log: the detail page's heaviest case.
-    const { rows } = await client.query<{ poolId: string }>(`SELECT "poolId" FROM "PoolChange" GROUP BY "poolId" ORDER BY count(*) DESC, "poolId" LIMIT 1`);
-    return rows[0].poolId;
+    const pool = await client.query<{ poolId: string }>(`SELECT "poolId" FROM "PoolChange" GROUP BY "poolId" ORDER BY count(*) DESC, "poolId" LIMIT 1`);
+    // The cluster with the most pools in the newest run: the most columns side by side.
+    const cluster = await client.query<{ clusterId: string }>(
+      `SELECT p."clusterId" FROM "PoolSnapshot" ps JOIN "NodePool" p ON p."id" = ps."poolId"
+       WHERE ps."runId" = (SELECT max("id") FROM "CollectionRun") GROUP BY p."clusterId" ORDER BY count(*) DESC, p."clusterId" LIMIT 1`,
+    );
+    return { detailPool: pool.rows[0].poolId, detailCluster: cluster.rows[0].clusterId };
   });
 
   const server = await startServer(databaseUrl);
-  const pages: [string, string][] = [
-    ["overview", "/"],
-    ["pools", "/pools"],
-    ["pools, spot, by nodes", "/pools?priority=Spot&sort=count&dir=desc"],
-    ["pool detail", poolHref(detailPool)],
-  ];
-  log(`Server ${server.url}; pool detail: ${pages[3][1]}`);
+  const only = args.pages?.split(",").filter(Boolean);
+  const pages = (
+    [
+      ["overview", "/"],
+      ["pools", "/pools"],
+      ["pools, spot, by nodes", "/pools?priority=Spot&sort=count&dir=desc"],
+      ["pool detail", poolHref(detailPool)],
+      ["clusters", "/clusters"],
+      ["cluster detail", clusterHref(detailCluster)],
+    ] as [string, string][]
+  ).filter(([name]) => !only || only.some((prefix) => name.startsWith(prefix)));
+  log(`Server ${server.url}; pool detail: ${poolHref(detailPool)}; cluster detail: ${clusterHref(detailCluster)}`);
   log(`Each page: 1 client x ${requests} requests (baseline), then ${clients} clients x ${requests} requests, after ${warmup} warm-up requests per client.`);
   const rows: string[][] = [["page", "1 client median", "p95", `${clients} clients median`, "p95", "max", "p95 / 1-client median", "req/s", "server CPU/req"]];
   for (const [name, path] of pages) {

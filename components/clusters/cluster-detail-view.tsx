@@ -2,6 +2,7 @@ import Link from "next/link";
 import { poolCell, stateTone } from "@/components/pools/pool-cell";
 import { PropertyValue } from "@/components/property-value";
 import { SkewBadge } from "@/components/skew-badge";
+import { SoftLinks } from "@/components/soft-links";
 import { Stat } from "@/components/stat";
 import { RunContext } from "@/components/time-travel/run-context";
 import { formatAge, formatCount, formatDateTime } from "@/lib/format";
@@ -97,27 +98,29 @@ export function ClusterDetailView({ detail }: { detail: Ready }) {
             </section>
             <section className="panel" aria-label="Version skew">
               <h2>Pools against the control plane ({controlPlane ?? "unknown"})</h2>
-              <table className="properties">
-                <tbody>
-                  {pools.map((pool) => (
-                    <tr key={pool.id} data-pool={pool.name}>
-                      <th scope="row">
-                        <Link href={poolHref(pool.id, past)}>{pool.name}</Link>
-                      </th>
-                      <td>
-                        <span className="mono">{pool.currentK8s ?? pool.k8s ?? "–"}</span> <SkewBadge skew={pool.skew} />
-                      </td>
-                    </tr>
-                  ))}
-                </tbody>
-              </table>
+              <SoftLinks>
+                <table className="properties">
+                  <tbody>
+                    {pools.map((pool) => (
+                      <tr key={pool.id} data-pool={pool.name}>
+                        <th scope="row">
+                          <a href={poolHref(pool.id, past)}>{pool.name}</a>
+                        </th>
+                        <td>
+                          <span className="mono">{pool.currentK8s ?? pool.k8s ?? "–"}</span> <SkewBadge skew={pool.skew} />
+                        </td>
+                      </tr>
+                    ))}
+                  </tbody>
+                </table>
+              </SoftLinks>
             </section>
           </div>
           <h2 className="section-title">Pools side by side</h2>
           {pools.length === 0 ? (
             <p className="muted">The run read no pools in this cluster.</p>
           ) : (
-            <div className="table-wrap">
+            <SoftLinks className="table-wrap">
               <table className="data side-by-side">
                 <caption className="skip-link">The cluster&apos;s pools, one per column</caption>
                 <thead>
@@ -125,7 +128,7 @@ export function ClusterDetailView({ detail }: { detail: Ready }) {
                     <th scope="col">Property</th>
                     {pools.map((pool) => (
                       <th scope="col" key={pool.id}>
-                        <Link href={poolHref(pool.id, past)}>{pool.name}</Link>
+                        <a href={poolHref(pool.id, past)}>{pool.name}</a>
                       </th>
                     ))}
                   </tr>
@@ -154,20 +157,22 @@ export function ClusterDetailView({ detail }: { detail: Ready }) {
                   ))}
                 </tbody>
               </table>
-            </div>
+            </SoftLinks>
           )}
         </>
       )}
       {detail.deletedPools.length > 0 ? (
         <>
           <h2 className="section-title">Deleted pools</h2>
-          <ul>
-            {detail.deletedPools.map((pool) => (
-              <li key={pool.id}>
-                <Link href={poolHref(pool.id, past)}>{pool.name}</Link> <span className="muted">deleted {formatDateTime(new Date(pool.deletedAt))} ({formatAge(new Date(pool.deletedAt))})</span>
-              </li>
-            ))}
-          </ul>
+          <SoftLinks>
+            <ul>
+              {detail.deletedPools.map((pool) => (
+                <li key={pool.id}>
+                  <a href={poolHref(pool.id, past)}>{pool.name}</a> <span className="muted">deleted {formatDateTime(new Date(pool.deletedAt))} ({formatAge(new Date(pool.deletedAt))})</span>
+                </li>
+              ))}
+            </ul>
+          </SoftLinks>
         </>
       ) : null}
     </>
