@@ -2,7 +2,8 @@
  * `npm run bench`: how fast the collector reads and writes a large fleet. Not a test: it prints figures.
  *
  * The emulator serves the large estate (200 subscriptions, 1,000 clusters, 6,000 pools, 60,000 nodes) with 30 ms
- * latency on every call and throttling on, in a child process (so that it has its own core, as Azure would); the
+ * latency on every call and throttling on, its clock at a weekday afternoon (busyAfternoon), in a child process (so
+ * that it has its own core, as Azure would); the
  * collector runs here, into a throw-away store (PGlite in a temp folder, or a new database on the Postgres server
  * in POOLSCOPE_BENCH_DATABASE_URL). For the speed-up, the same collector first reads the medium estate with one
  * call at a time (for at most --baseline-seconds): speed-up = the large run's calls per second of reading ÷ the
@@ -48,9 +49,20 @@ async function ensureTrusted(): Promise<void> {
 
 type Ready = { url: string; tenantId: string; clientId: string; clientSecret: string };
 
+/**
+ * The emulator's clock starts at the latest weekday 14:00 UTC: the fleet's load follows the hour and the day (fewer
+ * nodes and pods at night and at weekends), so two runs of the benchmark on one day time the same fleet.
+ */
+function busyAfternoon(now = new Date()): Date {
+  const at = new Date(Date.UTC(now.getUTCFullYear(), now.getUTCMonth(), now.getUTCDate(), 14));
+  while (at > now || at.getUTCDay() === 0 || at.getUTCDay() === 6) at.setUTCDate(at.getUTCDate() - 1);
+  return at;
+}
+const START_TIME = busyAfternoon().toISOString();
+
 async function startEmulatorProcess(size: string, latencyMs: number): Promise<{ ready: Ready; child: ChildProcess; peakRssMb(): number }> {
   // The emulator allocates as much per page served as the collector per page read: it gets the same young generation.
-  const child = spawn(process.execPath, [...process.execArgv.filter((a) => a.startsWith("--cpu-prof")), ...COLLECTOR_NODE_FLAGS, "--import", "tsx", "lib/emulator/cli.ts", "--size", size, "--latency-ms", String(latencyMs), "--clock-speed", "1", "--tls-dir", TLS_DIR], {
+  const child = spawn(process.execPath, [...process.execArgv.filter((a) => a.startsWith("--cpu-prof")), ...COLLECTOR_NODE_FLAGS, "--import", "tsx", "lib/emulator/cli.ts", "--size", size, "--latency-ms", String(latencyMs), "--clock-speed", "1", "--start-time", START_TIME, "--tls-dir", TLS_DIR], {
     stdio: ["ignore", "pipe", "pipe"],
   });
   child.stderr!.on("data", (chunk: Buffer) => {
@@ -102,7 +114,7 @@ async function measure(label: string, size: string, latencyMs: number, collect: 
   const { emulatorClientEnv } = await import("../lib/emulator/client-env");
   const { collectOnce } = await import("../lib/collect/collect-once");
   const { openBenchStore } = await import("./bench-store");
-  console.log(`\n${label}: starting the emulator (${size} estate, ${latencyMs} ms latency, throttling on)…`);
+  console.log(`\n${label}: starting the emulator (${size} estate, ${latencyMs} ms latency, throttling on, clock from ${START_TIME})…`);
   const emulator = await startEmulatorProcess(size, latencyMs);
   const bench = await openBenchStore(label.replace(/\W+/g, "").toLowerCase());
   try {

@@ -4,6 +4,7 @@
  *
  *   --seed N  --size demo|medium|large|SUBSxCLUSTERSxPOOLSxNODES  --port N  --clock-speed N
  *   --latency-ms N  --no-throttling  --tls-dir DIR  --include-contracts
+ *   --start-time ISO   the simulated clock's start (default now): a fixed time gives the same fleet every time
  *   --fault JSON   a fault rule to start with (repeatable), e.g. --fault '{"kind":"kube","cluster":"aks-shop-dev-weu","effect":"reset"}'
  */
 import { parseArgs } from "node:util";
@@ -35,6 +36,7 @@ async function main(): Promise<void> {
         "tls-dir": { type: "string" },
         "include-contracts": { type: "boolean" },
         fault: { type: "string", multiple: true },
+        "start-time": { type: "string" },
       },
       strict: true,
     }));
@@ -47,6 +49,8 @@ async function main(): Promise<void> {
   } catch (error) {
     fail((error as Error).message);
   }
+  const startTime = values["start-time"] === undefined ? undefined : new Date(values["start-time"]);
+  if (startTime && Number.isNaN(startTime.getTime())) fail(`--start-time should be an ISO date and time (got ${JSON.stringify(values["start-time"])})`);
   const counts = new Map<string, number>();
   let throttled = 0;
   let errors = 0;
@@ -55,6 +59,7 @@ async function main(): Promise<void> {
     size,
     port: numberFlag(values.port, "port", 0),
     clockSpeed: numberFlag(values["clock-speed"], "clock-speed", 60),
+    startTime,
     latencyMs: numberFlag(values["latency-ms"], "latency-ms", 0),
     throttling: !values["no-throttling"],
     tlsDir: values["tls-dir"],
