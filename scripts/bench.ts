@@ -3,9 +3,8 @@
  *
  * The emulator serves the large estate (200 subscriptions, 1,000 clusters, 6,000 pools, 60,000 nodes) with 30 ms
  * latency on every call and throttling on, its clock at a weekday afternoon (busyAfternoon), in a child process (so
- * that it has its own core, as Azure would); the
- * collector runs here, into a throw-away store (PGlite in a temp folder, or a new database on the Postgres server
- * in POOLSCOPE_BENCH_DATABASE_URL). For the speed-up, the same collector first reads the medium estate with one
+ * that it has its own core, as Azure would); the collector runs here, into a throw-away store (PGlite in a temp
+ * folder, or a new database on the Postgres server in POOLSCOPE_BENCH_DATABASE_URL). For the speed-up, the same collector first reads the medium estate with one
  * call at a time (for at most --baseline-seconds): speed-up = the large run's calls per second of reading ÷ the
  * concurrency-1 run's calls per second (equivalently: the time one-at-a-time reading would take for the large
  * run's calls, extrapolated from its rate, ÷ the large run's reading time).
