@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { availableParallelism } from "node:os";
 
 /**
  * All of Poolscope's configuration, read from the environment and validated once. A bad value stops start-up
@@ -26,6 +27,16 @@ const positiveInt = (what: string) =>
 
 const nonNegativeNumber = (what: string) =>
   z.coerce.number({ message: `should be a number (${what})` }).min(0, { message: `should be 0 or more (${what})` });
+
+const nonNegativeInt = (what: string) =>
+  z.coerce.number({ message: `should be a whole number (${what})` }).int({ message: `should be a whole number (${what})` }).min(0, {
+    message: `should be 0 or more (${what})`,
+  });
+
+/** Threads that read clusters' lists beside the collector's (kube-workers.ts): the cores but one, at most 4. */
+export function defaultKubeWorkers(cores = availableParallelism()): number {
+  return Math.max(0, Math.min(4, cores - 1));
+}
 
 const schema = z.object({
   NODE_ENV: z.enum(["development", "production", "test"]).default("development"),
@@ -64,6 +75,7 @@ const schema = z.object({
   POOLSCOPE_COLLECT_INTERVAL_MINUTES: nonNegativeNumber("minutes between scheduled collections; 0 turns the schedule off").optional(),
   POOLSCOPE_CONCURRENCY: positiveInt("concurrent Azure and Kubernetes calls in all").default(64),
   POOLSCOPE_SUBSCRIPTION_CONCURRENCY: positiveInt("concurrent calls per subscription").default(8),
+  POOLSCOPE_KUBE_WORKERS: nonNegativeInt("threads that read clusters' node and pod lists; 0 reads them in the collector's thread").optional(),
   POOLSCOPE_CALL_TIMEOUT_SECONDS: positiveInt("seconds before one call is abandoned and retried").default(30),
   POOLSCOPE_RUN_DEADLINE_MINUTES: positiveInt("minutes a whole collection run may take").default(20),
   POOLSCOPE_COST_DAYS: positiveInt("days of cost history fetched on the first run").default(62),
@@ -96,6 +108,8 @@ export type Config = {
     intervalMinutes: number;
     concurrency: number;
     subscriptionConcurrency: number;
+    /** Kube worker threads; 0 reads in the collector's thread. */
+    kubeWorkers: number;
     callTimeoutMs: number;
     runDeadlineMs: number;
     costDays: number;
@@ -147,6 +161,7 @@ export function parseConfig(env: Record<string, string | undefined>): Config {
       intervalMinutes: e.POOLSCOPE_COLLECT_INTERVAL_MINUTES ?? (source === "emulator" ? 1 : 0),
       concurrency: e.POOLSCOPE_CONCURRENCY,
       subscriptionConcurrency: e.POOLSCOPE_SUBSCRIPTION_CONCURRENCY,
+      kubeWorkers: e.POOLSCOPE_KUBE_WORKERS ?? defaultKubeWorkers(),
       callTimeoutMs: e.POOLSCOPE_CALL_TIMEOUT_SECONDS * 1000,
       runDeadlineMs: e.POOLSCOPE_RUN_DEADLINE_MINUTES * 60_000,
       costDays: e.POOLSCOPE_COST_DAYS,

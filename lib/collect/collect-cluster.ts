@@ -12,6 +12,7 @@ import { listMachines, scaleSetOf } from "@/lib/azure/machines";
 import type { ManagedCluster } from "@/lib/azure/managed-clusters";
 import type { MalformedItem } from "@/lib/azure/read-items";
 import { createKubeClient } from "@/lib/kube/kube-client";
+import type { KubeTransport } from "@/lib/kube/kube-transport";
 import { readClusterState, type ClusterState } from "@/lib/kube/read-cluster";
 import { normaliseAgentPool, type AgentPoolWire } from "@/lib/model/agent-pool";
 import { poolNameFromScaleSet } from "@/lib/model/autoscaler-status";
@@ -46,7 +47,7 @@ export function reportMalformed(scope: string, what: string, malformed: Malforme
   return errors;
 }
 
-type ClusterDeps = { arm: ArmClient; runner: CallRunner; credential: TokenCredential; kubePageSize?: number };
+type ClusterDeps = { arm: ArmClient; runner: CallRunner; credential: TokenCredential; kubePageSize?: number; kubeTransport?: KubeTransport };
 
 async function readPoolExtras(deps: ClusterDeps, pool: AgentPoolWire, errors: RunError[]) {
   const scope = pool.id.toLowerCase();
@@ -73,7 +74,7 @@ async function readKube(deps: ClusterDeps, cluster: ManagedCluster): Promise<Clu
   }
   let client: Awaited<ReturnType<typeof createKubeClient>> | undefined;
   try {
-    client = await createKubeClient(kubeconfig, { runner: deps.runner, key: cluster.id, credential: deps.credential });
+    client = await createKubeClient(kubeconfig, { runner: deps.runner, key: cluster.id, credential: deps.credential, transport: deps.kubeTransport });
     return await readClusterState(client, { pageSize: deps.kubePageSize });
   } catch (error) {
     throw describeFailure(error, cluster.id, "kube");

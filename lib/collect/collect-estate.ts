@@ -9,6 +9,7 @@ import type { ArmClient } from "@/lib/azure/arm-client";
 import { listComputeUsages } from "@/lib/azure/compute-usages";
 import { listManagedClusters } from "@/lib/azure/managed-clusters";
 import { listRetailPrices } from "@/lib/azure/retail-prices";
+import type { KubeTransport } from "@/lib/kube/kube-transport";
 import { getSubscription, listSubscriptions } from "@/lib/azure/subscriptions";
 import { estimateDailyCost, findPoolPrice, priceKey, type PriceRecord } from "@/lib/model/price";
 import { selectQuotaUsages } from "@/lib/model/quota-family";
@@ -33,6 +34,8 @@ export type EstateOptions = {
   priceMaxAgeMs: number;
   /** Items per Kubernetes list page (tests make it small to exercise paging). */
   kubePageSize?: number;
+  /** Where clusters' lists are requested and read (default: the collector's thread). */
+  kubeTransport?: KubeTransport;
   onProgress?: (progress: EstateProgress) => void;
 };
 

@@ -9,6 +9,7 @@ import { createArmClient } from "@/lib/azure/arm-client";
 import { armTokenScope } from "@/lib/azure/cloud";
 import { getCredential } from "@/lib/azure/credential";
 import { getConfig, type Config } from "@/lib/config";
+import { kubeTransport } from "@/lib/kube/kube-workers";
 import type { RunError } from "@/lib/model/snapshot";
 import { CallRunner } from "@/lib/net/call-runner";
 import { getMigratedStore } from "@/lib/store/db";
@@ -154,6 +155,7 @@ export async function executeRun(store: Store, runId: number, options: CollectOp
       knownPrices: knownPrices.map((price) => ({ ...price, os: price.os as "linux" | "windows", priority: price.priority as "regular" | "spot" | "low" })),
       priceMaxAgeMs: options.priceMaxAgeMs ?? 24 * 3_600_000,
       kubePageSize: options.kubePageSize,
+      kubeTransport: kubeTransport(config.collect.kubeWorkers),
       onProgress,
     });
     const readMs = Date.now() - started;

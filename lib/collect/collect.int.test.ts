@@ -179,6 +179,20 @@ describe.each(testStoreKinds())("collecting the demo estate into %s", (kind) => 
     expect(reason.runId).toBe((done[0] as PromiseFulfilledResult<{ runId: number }>).value.runId);
   });
 
+  it("reads every node and pending pod alike in kube workers and in the collector's own thread", async () => {
+    const read = async (workers: string) => {
+      const result = await run({ env: { POOLSCOPE_KUBE_WORKERS: workers } });
+      const nodes = await store.db.nodeSnapshot.findMany({ where: { runId: result.runId }, orderBy: [{ clusterId: "asc" }, { name: "asc" }], omit: { runId: true, takenAt: true } });
+      const pending = await store.db.pendingPod.findMany({ where: { runId: result.runId }, omit: { runId: true, takenAt: true } });
+      return { errors: result.errors.map(({ scope, kind }) => `${kind} ${scope}`).sort(), nodes, pending: pending.map((pod) => JSON.stringify(pod)).sort() };
+    };
+    const inThread = await read("0");
+    const inWorkers = await read("2");
+    expect(inThread.nodes.length).toBeGreaterThan(50);
+    expect(inThread.pending.length).toBeGreaterThan(0);
+    expect(inWorkers).toEqual(inThread);
+  });
+
   it("says what is wrong when the credential cannot get a token", async () => {
     const result = await collectOnce({ trigger: "cli", store, config: configForEmulator({ ...emulator, clientSecret: "wrong" }) });
     expect(result.status).toBe("failed");
