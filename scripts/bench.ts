@@ -104,6 +104,8 @@ type Measured = {
   result: import("../lib/collect/collect-once").CollectResult;
   wallMs: number;
   peakRssMb: number;
+  readingRssMb: number;
+  writingRssMb: number;
   emulatorRssMb: number;
   where: string;
 };
@@ -128,8 +130,11 @@ async function measure(label: string, size: string, latencyMs: number, collect: 
     });
     if (collect.deadlineMs) config.collect.runDeadlineMs = collect.deadlineMs;
     console.log(`${label}: collecting into ${bench.where} with concurrency ${config.collect.concurrency} (${config.collect.subscriptionConcurrency} per subscription or cluster)…`);
-    let peakRss = process.memoryUsage.rss();
-    const sampler = setInterval(() => (peakRss = Math.max(peakRss, process.memoryUsage.rss())), 100);
+    // Peak resident memory of this process (the collector and its kube workers), while reading and while writing.
+    const peak = { reading: process.memoryUsage.rss(), writing: 0 };
+    let phase: keyof typeof peak = "reading";
+    const sample = () => (peak[phase] = Math.max(peak[phase], process.memoryUsage.rss()));
+    const sampler = setInterval(sample, 100);
     let lastLine = 0;
     const started = Date.now();
     const result = await collectOnce({
@@ -137,6 +142,10 @@ async function measure(label: string, size: string, latencyMs: number, collect: 
       store: bench.store,
       config,
       onProgress: (p) => {
+        if (p.phase === "writing" && phase === "reading") {
+          sample();
+          phase = "writing";
+        }
         if (Date.now() - lastLine < 5_000) return;
         lastLine = Date.now();
         console.log(`  ${((Date.now() - started) / 1000).toFixed(0)} s: ${p.phase}, ${p.scopesDone}/${p.scopesTotal} scopes, ${p.calls} calls, ${p.retries} retries`);
@@ -144,11 +153,11 @@ async function measure(label: string, size: string, latencyMs: number, collect: 
     });
     const wallMs = Date.now() - started;
     clearInterval(sampler);
-    peakRss = Math.max(peakRss, process.memoryUsage.rss());
+    sample();
     const kinds = new Map<string, number>();
     for (const error of result.errors) kinds.set(error.kind, (kinds.get(error.kind) ?? 0) + 1);
     console.log(`${label}: run ${result.status} in ${(wallMs / 1000).toFixed(1)} s${kinds.size ? ` (scope errors: ${[...kinds].map(([k, n]) => `${n} ${k}`).join(", ")})` : ""}`);
-    return { label, result, wallMs, peakRssMb: peakRss / 2 ** 20, emulatorRssMb: emulator.peakRssMb(), where: bench.where };
+    return { label, result, wallMs, peakRssMb: Math.max(peak.reading, peak.writing) / 2 ** 20, readingRssMb: peak.reading / 2 ** 20, writingRssMb: peak.writing / 2 ** 20, emulatorRssMb: emulator.peakRssMb(), where: bench.where };
   } finally {
     await bench.dispose();
     await stopProcess(emulator.child);
@@ -187,7 +196,7 @@ async function main(): Promise<void> {
     ["cost queries", r.cost ? `${r.cost.queried} subscriptions queried (${r.cost.qpu} QPU), ${r.cost.deferred} deferred to later runs by the QPU limits, ${r.cost.failed} failed` : "none"],
     ["rows written", `${fmt(rowsWritten)} (${Object.entries(r.rows).map(([table, n]) => `${table} ${fmt(n)}`).join(", ")})`],
     ["write time", `${fmt(r.writeMs / 1000, 1)} s into ${large.where} (${Object.entries(r.writeSteps ?? {}).map(([step, ms]) => `${step} ${fmt(ms / 1000, 1)} s`).join(", ")})`],
-    ["peak memory (RSS)", `${fmt(large.peakRssMb)} MiB collector (emulator process: ${fmt(large.emulatorRssMb)} MiB)`],
+    ["peak memory (RSS)", `${fmt(large.peakRssMb)} MiB collector (${fmt(large.readingRssMb)} reading, ${fmt(large.writingRssMb)} writing; emulator process: ${fmt(large.emulatorRssMb)} MiB)`],
   ];
   let ratio: number | undefined;
   if (baseline) {

@@ -9,7 +9,7 @@ import { createArmClient } from "@/lib/azure/arm-client";
 import { armTokenScope } from "@/lib/azure/cloud";
 import { getCredential } from "@/lib/azure/credential";
 import { getConfig, type Config } from "@/lib/config";
-import { kubeTransport } from "@/lib/kube/kube-workers";
+import { kubeTransport, releaseKubeWorkers } from "@/lib/kube/kube-workers";
 import type { RunError } from "@/lib/model/snapshot";
 import { CallRunner } from "@/lib/net/call-runner";
 import { getMigratedStore } from "@/lib/store/db";
@@ -157,7 +157,7 @@ export async function executeRun(store: Store, runId: number, options: CollectOp
       kubePageSize: options.kubePageSize,
       kubeTransport: kubeTransport(config.collect.kubeWorkers),
       onProgress,
-    });
+    }).finally(releaseKubeWorkers);
     const readMs = Date.now() - started;
     onProgress({ ...progress, phase: "writing" });
     clearInterval(timer);

@@ -2,6 +2,7 @@
  * Kube workers against a real HTTPS server on loopback: pages read in a worker come back as the collector's own
  * thread reads them, and a worker that cannot start or stops costs a retry, never a cluster.
  */
+import { spawnSync } from "node:child_process";
 import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import https from "node:https";
 import type { AddressInfo } from "node:net";
@@ -82,6 +83,21 @@ describe("kube workers", () => {
       warn.mockRestore();
       await pool.stop();
     }
+  });
+
+  it("does not keep a process alive once its reads are done", () => {
+    const script = path.join(dir, "idle.ts");
+    writeFileSync(
+      script,
+      `import { KubeWorkerPool } from ${JSON.stringify(path.resolve("lib/kube/kube-workers.ts"))};
+const connection = new KubeWorkerPool(1).open({ server: "https://127.0.0.1:1", tls: {}, headers: {} });
+connection.fetch("/api/v1/nodes", "nodes", new AbortController().signal).catch((error) => console.log(error.code));
+`,
+    );
+    const child = spawnSync(process.execPath, ["--import", "tsx", script], { encoding: "utf8", timeout: 30_000 });
+    expect(child.signal).toBeNull();
+    expect(child.stdout.trim()).toBe("ECONNREFUSED");
+    expect(child.status).toBe(0);
   });
 
   it("reads in this thread when the worker's files are missing", async () => {

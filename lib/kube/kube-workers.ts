@@ -33,13 +33,11 @@ class KubeWorker {
 
   constructor(entry: string, source: string, onStop: (error: Error) => void) {
     this.worker = new Worker(entry, { workerData: { file: source }, stdout: false, stderr: false });
-    // A run's own calls keep the process alive (their timers); an idle worker must not.
-    this.worker.unref();
     this.worker.on("message", (message: FromWorker) => {
       if ("ready" in message) return;
       const pending = this.pending.get(message.id);
       if (!pending) return;
-      this.pending.delete(message.id);
+      this.settled(message.id);
       if (message.error) pending.reject(fromWireError(message.error));
       else pending.resolve(message.answer);
     });
@@ -50,17 +48,26 @@ class KubeWorker {
     };
     this.worker.on("error", stop);
     this.worker.on("exit", (code) => stop(new Error(`it exited with code ${code}`)));
+    // A run's own calls keep the process alive (their timers); an idle worker must not. (After the listeners:
+    // adding a message listener refs the worker's port again.)
+    this.worker.unref();
   }
 
   private stopWith(error: Error): void {
     this.stopped = error;
     // As a dropped connection: the runner tries the call again, and the retry goes to this thread.
-    for (const pending of this.pending.values()) pending.reject(Object.assign(new Error(`the kube worker stopped: ${error.message}`), { code: "ECONNRESET" }));
+    const pending = [...this.pending.values()];
     this.pending.clear();
+    for (const request of pending) request.reject(Object.assign(new Error(`the kube worker stopped: ${error.message}`), { code: "ECONNRESET" }));
+  }
+
+  private settled(id: number): void {
+    this.pending.delete(id);
+    if (this.pending.size === 0) this.worker.unref();
   }
 
   post(message: ToWorker): void {
-    this.worker.postMessage(message);
+    if (!this.stopped) this.worker.postMessage(message);
   }
 
   fetch(conn: number, path: string, reader: Parameters<KubeConnection["fetch"]>[1], signal: AbortSignal): Promise<KubeAnswer> {
@@ -68,12 +75,14 @@ class KubeWorker {
     const id = this.nextId++;
     return new Promise<KubeAnswer>((resolve, reject) => {
       const onAbort = () => {
-        this.pending.delete(id);
+        this.settled(id);
         this.post({ op: "abort", id });
         reject(signal.reason as Error);
       };
       signal.addEventListener("abort", onAbort, { once: true });
       const done = () => signal.removeEventListener("abort", onAbort);
+      // A request waited on keeps the process alive, as a socket would; an idle worker does not.
+      if (this.pending.size === 0) this.worker.ref();
       this.pending.set(id, {
         resolve: (answer) => {
           done();
@@ -171,4 +180,12 @@ export function kubeTransport(workers: number): KubeTransport {
     pool = shared.poolscopeKubeWorkers = new KubeWorkerPool(workers);
   }
   return pool;
+}
+
+/**
+ * Ends the workers after a run's reading: an idle worker keeps its heap, its kept body buffers and its sockets, a few
+ * hundred megabytes after a large fleet's read, while the run's write needs the memory. The next run starts them again.
+ */
+export async function releaseKubeWorkers(): Promise<void> {
+  await shared.poolscopeKubeWorkers?.stop();
 }
