@@ -12,7 +12,6 @@ import { join } from "node:path";
 import { createInterface } from "node:readline";
 import { ConfigError, parseConfig } from "../lib/config";
 import { emulatorClientEnv } from "../lib/emulator/client-env";
-import { COLLECTOR_NODE_FLAGS } from "../lib/collect/node-flags";
 
 const args = new Set(process.argv.slice(2));
 const dev = args.has("--dev");
@@ -91,7 +90,7 @@ async function main(): Promise<void> {
 
   const port = process.env.PORT ?? "3000";
   const host = process.env.HOSTNAME ?? "0.0.0.0";
-  const app = spawn(process.execPath, [...COLLECTOR_NODE_FLAGS, nextBin, dev ? "dev" : "start", "--port", port, "--hostname", host], { stdio: "inherit", env });
+  const app = spawn(process.execPath, [nextBin, dev ? "dev" : "start", "--port", port, "--hostname", host], { stdio: "inherit", env });
   children.push(app);
   console.log(`poolscope: serving on http://localhost:${port}`);
   app.on("exit", (code) => stopAll(code ?? 0));
