@@ -31,6 +31,22 @@ describe("CallRunner", () => {
     expect(calls).toBe(2);
   });
 
+  it("keeps the lanes together within its concurrency: 1 means one call at a time", async () => {
+    for (const concurrency of [1, 3]) {
+      const runner = new CallRunner({ concurrency, keyConcurrency: 8, callTimeoutMs: 1000, retry: fast });
+      let inFlight = 0;
+      let most = 0;
+      const call = async () => {
+        most = Math.max(most, ++inFlight);
+        await new Promise((resolve) => setTimeout(resolve, 2));
+        inFlight -= 1;
+        return { status: 200 };
+      };
+      await Promise.all(Array.from({ length: 12 }, (_, i) => runner.run(i % 2 ? "kubePods" : "machines", `k${i % 3}`, call, judge, i % 2 ? "kube" : "azure")));
+      expect(most).toBe(concurrency);
+    }
+  });
+
   it("tries an unreachable server only twice", async () => {
     const runner = new CallRunner({ concurrency: 1, keyConcurrency: 1, callTimeoutMs: 1000, retry: fast });
     const refused = () => Promise.reject(Object.assign(new Error("connect ECONNREFUSED 127.0.0.1:1"), { code: "ECONNREFUSED" }));

@@ -4,7 +4,7 @@
  * timeouts, dropped connections) as the service asks or with backoff and jitter, stops at the run's deadline,
  * and counts calls and retries by kind for the run's progress.
  */
-import { KeyedLimiter } from "./limiter";
+import { KeyedLimiter, Semaphore } from "./limiter";
 import { defaultRetryPolicy, isTransientError, isUnreachableError, requestedDelayMs, retryableStatuses, retryDelayMs, type RetryPolicyOptions } from "./retry";
 
 export class CallTimeoutError extends Error {
@@ -37,12 +37,13 @@ export type AttemptOutcome = { status?: number; header?: (name: string) => strin
 /**
  * Calls wait in lanes: Azure (Resource Manager, Cost Management, prices) and Kubernetes (one API server per
  * cluster). A lane has its own overall limit, so that slow cluster APIs do not hold every slot while Resource
- * Manager calls queue behind them; each key (a subscription, a cluster) has its own limit within its lane.
+ * Manager calls queue behind them; each key (a subscription, a cluster) has its own limit within its lane; and the
+ * lanes together stay within the run's concurrency.
  */
 export type Lane = "azure" | "kube";
 
 export type CallRunnerOptions = {
-  /** Concurrent calls per lane. */
+  /** Concurrent calls in all (and at most per lane). */
   concurrency: number;
   /** Concurrent calls per key (subscription or cluster). */
   keyConcurrency: number;
@@ -59,6 +60,7 @@ export type CallRunnerOptions = {
 export class CallRunner {
   readonly stats: CallStats = { calls: 0, retries: 0, throttled: 0, byKind: {} };
   private readonly lanes: Record<Lane, KeyedLimiter>;
+  private readonly all: Semaphore;
   readonly retry: RetryPolicyOptions;
   readonly callTimeoutMs: number;
   readonly deadline: number;
@@ -70,6 +72,7 @@ export class CallRunner {
       azure: new KeyedLimiter(options.concurrency, options.keyConcurrency),
       kube: new KeyedLimiter(options.kubeConcurrency ?? Math.min(16, Math.max(1, Math.floor(options.concurrency / 4))), Math.min(3, options.keyConcurrency)),
     };
+    this.all = new Semaphore(options.concurrency);
     this.retry = { ...defaultRetryPolicy, ...options.retry };
     this.callTimeoutMs = options.callTimeoutMs;
     this.deadline = options.deadline ?? Number.POSITIVE_INFINITY;
@@ -79,6 +82,21 @@ export class CallRunner {
 
   private kindStats(kind: string) {
     return (this.stats.byKind[kind] ??= { calls: 0, retries: 0, throttled: 0, failed: 0, ms: 0, waitMs: 0 });
+  }
+
+  /** Room in the call's lane (under its key) and in all. */
+  private async acquire(limiter: KeyedLimiter, key: string | undefined): Promise<() => void> {
+    const releaseLane = await limiter.acquire(key, this.signal);
+    try {
+      const releaseAll = await this.all.acquire(this.signal);
+      return () => {
+        releaseAll();
+        releaseLane();
+      };
+    } catch (error) {
+      releaseLane();
+      throw error;
+    }
   }
 
   /** Throws when the run was aborted or is past its deadline. */
@@ -98,7 +116,7 @@ export class CallRunner {
     for (let retry = 0; ; retry++) {
       this.checkRunning();
       const queued = performance.now();
-      const release = await limiter.acquire(key, this.signal);
+      const release = await this.acquire(limiter, key);
       const began = performance.now();
       stats.waitMs += began - queued;
       // The wait for a slot may have outlasted the run: then this is the deadline, not a call that timed out.
