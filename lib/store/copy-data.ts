@@ -105,7 +105,10 @@ function binaryOf(type: string): ((data: CopyData, value: NonNullable<unknown>) 
       return (data, value) => (data.text(format(value)), true);
     }
     case "jsonb":
+      // jsonb's binary form: a version byte, then the text.
       return (data, value) => (data.byte(1), data.text(JSON.stringify(value)), true);
+    case "json":
+      return (data, value) => (data.text(JSON.stringify(value)), true);
     case "timestamptz":
     case "timestamp(3) with time zone":
       return (data, value) => {
