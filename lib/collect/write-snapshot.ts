@@ -15,11 +15,12 @@ import { insertRows, type RowOf } from "@/lib/store/insert-rows";
 import type { Store } from "@/lib/store/open-store";
 import { deferReferenceChecks } from "@/lib/store/reference-checks";
 import type { SqlSession } from "@/lib/store/sql-executor";
+import { inKeyOrder } from "./key-order";
 import { lockCollections } from "./run-lock";
 import { checkRunning, finishRun, openRun } from "./run-row";
-import { inKeyOrder } from "./key-order";
 import { InvalidSnapshotError, validateSnapshot } from "./snapshot-schema";
 import { upsertRows, type UpsertColumn } from "./upsert-rows";
+import { writeCostDays } from "./write-cost-days";
 
 export type WriteSnapshotOptions = {
   /** The run (from beginRun) this snapshot completes; without one, the writer records a finished run itself. */
@@ -57,24 +58,6 @@ function checkReferences(snapshot: CollectedSnapshot): void {
     snapshot.quotas.find((q) => !subscriptions.has(q.subscriptionId))?.subscriptionId;
   if (orphan) throw new InvalidSnapshotError(`The snapshot cannot be written: ${orphan} belongs to a subscription or cluster the snapshot does not contain`);
 }
-
-/** How a cost day is upserted: on its scope, day, cost type and source, taking the new amount. */
-export const costDayUpsert = {
-  columns: [
-    { name: "day", type: "date" },
-    { name: "subscriptionId", type: "text" },
-    { name: "clusterId", type: "text" },
-    { name: "poolId", type: "text" },
-    { name: "scopeId", type: "text" },
-    { name: "costType", type: "text" },
-    { name: "currency", type: "text" },
-    { name: "amount", type: "double precision" },
-    { name: "source", type: "text" },
-    { name: "updatedAt", type: "timestamptz" },
-  ] satisfies UpsertColumn[],
-  conflict: ["scopeId", "day", "costType", "source"],
-  update: { amount: "EXCLUDED.amount", currency: "EXCLUDED.currency", subscriptionId: 'EXCLUDED."subscriptionId"', clusterId: 'EXCLUDED."clusterId"', poolId: 'EXCLUDED."poolId"', updatedAt: 'EXCLUDED."updatedAt"' },
-};
 
 /** Columns of an identity row: its text columns, then when it was first and last seen. */
 function identityColumns(...text: string[]): UpsertColumn[] {
@@ -239,10 +222,7 @@ export async function writeSnapshot(store: Pick<Store, "withSql">, snapshot: Col
     await references.check(["ClusterSnapshot", "PoolSnapshot", "NodeSnapshot", "PendingPod", "QuotaUsage", "PoolChange"], "runId", runId);
     await step("pending pods, quotas, changes");
 
-    // A day's figure read twice adds up (in the currency it was first read in).
-    const costs = inKeyOrder(snapshot.costs, ["scopeId", "day", "costType", "source"], (known, cost) => (known.currency === cost.currency ? { ...known, amount: known.amount + cost.amount } : known));
-    const { columns, conflict, update } = costDayUpsert;
-    rows.CostDaily = await timed("CostDaily", upsertRows(tx, "CostDaily", columns, conflict, update, costs.map((cost) => ({ ...cost, updatedAt: takenAt }))));
+    rows.CostDaily = await timed("CostDaily", writeCostDays(tx, snapshot.costs, takenAt));
     rows.Price = await timed("Price", upsertRows(
       tx,
       "Price",
