@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createTestStore, testStoreKinds, type TestStore } from "@/lib/store/test-store";
 import { upsertRows } from "./upsert-rows";
-import { costDayUpsert } from "./write-snapshot";
+import { costDayUpsert } from "./write-cost-days";
 
 function costDays(count: number, amountOf: (i: number) => number, updatedAt: Date) {
   return Array.from({ length: count }, (_, i) => ({

@@ -15,10 +15,12 @@ import { insertRows, type RowOf } from "@/lib/store/insert-rows";
 import type { Store } from "@/lib/store/open-store";
 import { deferReferenceChecks } from "@/lib/store/reference-checks";
 import type { SqlSession } from "@/lib/store/sql-executor";
+import { inKeyOrder } from "./key-order";
 import { lockCollections } from "./run-lock";
 import { checkRunning, finishRun, openRun } from "./run-row";
 import { InvalidSnapshotError, validateSnapshot } from "./snapshot-schema";
 import { upsertRows, type UpsertColumn } from "./upsert-rows";
+import { writeCostDays } from "./write-cost-days";
 
 export type WriteSnapshotOptions = {
   /** The run (from beginRun) this snapshot completes; without one, the writer records a finished run itself. */
@@ -57,32 +59,9 @@ function checkReferences(snapshot: CollectedSnapshot): void {
   if (orphan) throw new InvalidSnapshotError(`The snapshot cannot be written: ${orphan} belongs to a subscription or cluster the snapshot does not contain`);
 }
 
-/** How a cost day is upserted: on its scope, day, cost type and source, taking the new amount. */
-export const costDayUpsert = {
-  columns: [
-    { name: "day", type: "date" },
-    { name: "subscriptionId", type: "text" },
-    { name: "clusterId", type: "text" },
-    { name: "poolId", type: "text" },
-    { name: "scopeId", type: "text" },
-    { name: "costType", type: "text" },
-    { name: "currency", type: "text" },
-    { name: "amount", type: "double precision" },
-    { name: "source", type: "text" },
-    { name: "updatedAt", type: "timestamptz" },
-  ] satisfies UpsertColumn[],
-  conflict: ["scopeId", "day", "costType", "source"],
-  update: { amount: "EXCLUDED.amount", currency: "EXCLUDED.currency", subscriptionId: 'EXCLUDED."subscriptionId"', clusterId: 'EXCLUDED."clusterId"', poolId: 'EXCLUDED."poolId"', updatedAt: 'EXCLUDED."updatedAt"' },
-};
-
 /** Columns of an identity row: its text columns, then when it was first and last seen. */
 function identityColumns(...text: string[]): UpsertColumn[] {
   return [...text.map((name) => ({ name, type: "text" })), { name: "firstSeenAt", type: "timestamptz" }, { name: "lastSeenAt", type: "timestamptz" }];
-}
-
-/** Last one wins: a list that repeats an item across pages must not break a primary key. */
-function uniqueBy<T>(items: readonly T[], key: (item: T) => string): T[] {
-  return [...new Map(items.map((item) => [key(item), item])).values()];
 }
 
 async function previousProperties(tx: SqlSession, poolIds: string[], takenAt: Date): Promise<Map<string, JsonObject>> {
@@ -117,7 +96,9 @@ export async function writeSnapshot(store: Pick<Store, "withSql">, snapshot: Col
   const started = Date.now();
   const takenAt = options.takenAt ?? new Date();
   const status = runStatusOf(snapshot);
-  const pools = uniqueBy(snapshot.pools, (pool) => pool.id);
+  // Every table's rows go in sorted by its key, each key once (see key-order.ts).
+  const pools = inKeyOrder(snapshot.pools, ["id"]);
+  const clusters = inKeyOrder(snapshot.clusters, ["id"]);
   const stepMs: Record<string, number> = {};
   let stepStarted = Date.now();
   let tablesMs = 0;
@@ -155,7 +136,7 @@ export async function writeSnapshot(store: Pick<Store, "withSql">, snapshot: Col
       identityColumns("id", "subscriptionId", "displayName", "tenantId", "state"),
       ["id"],
       { displayName: "EXCLUDED.\"displayName\"", tenantId: "EXCLUDED.\"tenantId\"", state: "EXCLUDED.\"state\"", ...seen },
-      uniqueBy(snapshot.subscriptions, (s) => s.id).map((s) => ({ ...s, ...at })),
+      inKeyOrder(snapshot.subscriptions, ["id"]).map((s) => ({ ...s, ...at })),
     ));
     rows.Cluster = await timed("Cluster", upsertRows(
       tx,
@@ -163,7 +144,7 @@ export async function writeSnapshot(store: Pick<Store, "withSql">, snapshot: Col
       identityColumns("id", "subscriptionId", "resourceGroup", "name", "location"),
       ["id"],
       { resourceGroup: 'EXCLUDED."resourceGroup"', name: "EXCLUDED.name", location: "EXCLUDED.location", ...seen },
-      uniqueBy(snapshot.clusters, (c) => c.id).map((c) => ({ id: c.id, subscriptionId: c.subscriptionId, resourceGroup: c.resourceGroup, name: c.name, location: c.location, ...at })),
+      clusters.map((c) => ({ id: c.id, subscriptionId: c.subscriptionId, resourceGroup: c.resourceGroup, name: c.name, location: c.location, ...at })),
     ));
     rows.NodePool = await timed("NodePool", upsertRows(
       tx,
@@ -195,7 +176,7 @@ export async function writeSnapshot(store: Pick<Store, "withSql">, snapshot: Col
     rows.ClusterSnapshot = await timed("ClusterSnapshot", insertRows(
       tx,
       "ClusterSnapshot",
-      uniqueBy(snapshot.clusters, (c) => c.id).map((c) => ({
+      clusters.map((c) => ({
         runId,
         clusterId: c.id,
         takenAt,
@@ -231,25 +212,17 @@ export async function writeSnapshot(store: Pick<Store, "withSql">, snapshot: Col
     await step("pool snapshots");
     // The run's id and time are shared values of the big tables' rows: their rows go in as collected, not copied.
     const ofRun = { shared: { runId, takenAt } };
-    rows.NodeSnapshot = await timed("NodeSnapshot", insertRows(tx, "NodeSnapshot", uniqueBy(snapshot.nodes, (n) => `${n.clusterId}|${n.name}`), { ...ofRun, ignore: ["poolName"] }));
+    rows.NodeSnapshot = await timed("NodeSnapshot", insertRows(tx, "NodeSnapshot", inKeyOrder(snapshot.nodes, ["clusterId", "name"]), { ...ofRun, ignore: ["poolName"] }));
     await step("node snapshots");
     // A pod's affinity is JSON as it is; only its wire type (no index signature) is not Prisma's JSON input type.
-    const pods = uniqueBy(snapshot.pendingPods, (p) => `${p.clusterId}|${p.namespace}|${p.name}`) as (Omit<CollectedPendingPod, "affinity"> & { affinity: RowOf<"PendingPod">["affinity"] | null })[];
+    const pods = inKeyOrder(snapshot.pendingPods, ["clusterId", "namespace", "name"]) as (Omit<CollectedPendingPod, "affinity"> & { affinity: RowOf<"PendingPod">["affinity"] | null })[];
     rows.PendingPod = await timed("PendingPod", insertRows(tx, "PendingPod", pods, ofRun));
-    rows.QuotaUsage = await timed("QuotaUsage", insertRows(tx, "QuotaUsage", uniqueBy(snapshot.quotas, (q) => `${q.subscriptionId}|${q.region}|${q.family}`), ofRun));
+    rows.QuotaUsage = await timed("QuotaUsage", insertRows(tx, "QuotaUsage", inKeyOrder(snapshot.quotas, ["subscriptionId", "region", "family"]), ofRun));
     rows.PoolChange = await timed("PoolChange", insertRows(tx, "PoolChange", changes));
     await references.check(["ClusterSnapshot", "PoolSnapshot", "NodeSnapshot", "PendingPod", "QuotaUsage", "PoolChange"], "runId", runId);
     await step("pending pods, quotas, changes");
 
-    const costs = new Map<string, CollectedSnapshot["costs"][number]>();
-    for (const cost of snapshot.costs) {
-      const key = `${cost.scopeId}|${cost.day}|${cost.costType}|${cost.source}`;
-      const known = costs.get(key);
-      if (known && known.currency === cost.currency) known.amount += cost.amount;
-      else if (!known) costs.set(key, { ...cost });
-    }
-    const { columns, conflict, update } = costDayUpsert;
-    rows.CostDaily = await timed("CostDaily", upsertRows(tx, "CostDaily", columns, conflict, update, [...costs.values()].map((cost) => ({ ...cost, updatedAt: takenAt }))));
+    rows.CostDaily = await timed("CostDaily", writeCostDays(tx, snapshot.costs, takenAt));
     rows.Price = await timed("Price", upsertRows(
       tx,
       "Price",
@@ -267,7 +240,7 @@ export async function writeSnapshot(store: Pick<Store, "withSql">, snapshot: Col
       ],
       ["vmSize", "region", "os", "priority", "currency"],
       { hourlyPrice: 'EXCLUDED."hourlyPrice"', meterName: 'EXCLUDED."meterName"', productName: 'EXCLUDED."productName"', effectiveDate: 'EXCLUDED."effectiveDate"', fetchedAt: 'EXCLUDED."fetchedAt"' },
-      uniqueBy(snapshot.prices, (p) => `${p.vmSize}|${p.region}|${p.os}|${p.priority}|${p.currency}`).map((price) => ({ ...price, fetchedAt: takenAt })),
+      inKeyOrder(snapshot.prices, ["vmSize", "region", "os", "priority", "currency"]).map((price) => ({ ...price, fetchedAt: takenAt })),
     ));
     await step("cost");
 

@@ -1,6 +1,6 @@
 /**
- * Rows as the data of a `COPY … FROM` (PGlite reads it from a blob): binary, which Postgres reads without parsing
- * numbers and times, or CSV when a row leaves out a column that has a default (binary COPY cannot ask for it).
+ * Rows as the data of a `COPY … FROM STDIN` (PGlite's, in sql-executor.ts): binary, which Postgres reads without
+ * parsing numbers and times, or CSV when a row leaves out a column that has a default (binary COPY cannot ask for it).
  */
 import { textFormatOf, valueIn, type WriteColumn } from "./column-text";
 
@@ -8,8 +8,8 @@ import { textFormatOf, valueIn, type WriteColumn } from "./column-text";
 const CSV_DEFAULT = "\\D";
 
 /**
- * The buffer every COPY's data is written into, grown as needed and kept: a chunk's data is copied into the query's
- * blob when it is sent, and a buffer per chunk (megabytes each) only made the garbage collector run more often.
+ * The buffer every COPY's data is written into, grown as needed and kept: a chunk's data is copied into the protocol
+ * message when it is sent, and a buffer per chunk (megabytes each) only made the garbage collector run more often.
  */
 let scratch = Buffer.allocUnsafe(1 << 20);
 
@@ -105,7 +105,10 @@ function binaryOf(type: string): ((data: CopyData, value: NonNullable<unknown>) 
       return (data, value) => (data.text(format(value)), true);
     }
     case "jsonb":
+      // jsonb's binary form: a version byte, then the text.
       return (data, value) => (data.byte(1), data.text(JSON.stringify(value)), true);
+    case "json":
+      return (data, value) => (data.text(JSON.stringify(value)), true);
     case "timestamptz":
     case "timestamp(3) with time zone":
       return (data, value) => {

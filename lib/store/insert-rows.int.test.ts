@@ -100,6 +100,18 @@ describe.each(testStoreKinds())("insertRows on %s", (kind) => {
     expect(await store.db.nodeSnapshot.count({ where: { runId: run.id } })).toBe(bulkRows);
   });
 
+  it("rolls back a bulk insert that fails, and the session goes on", async () => {
+    const run = await store.db.collectionRun.create({ data: { trigger: "cli", source: "failing" } });
+    const rows = nodeRows(run.id, 3);
+    const repeated = [...rows.slice(0, 2), { ...rows[2], name: rows[0].name }];
+    await expect(store.withSql((sql) => sql.transaction((tx) => insertRows(tx, "NodeSnapshot", repeated)))).rejects.toThrow(/duplicate key/);
+    expect(await store.db.nodeSnapshot.count({ where: { runId: run.id } })).toBe(0);
+    expect(await store.withSql((sql) => sql.transaction((tx) => insertRows(tx, "NodeSnapshot", rows.slice(0, 2))))).toBe(2);
+    // Outside a transaction too.
+    expect(await store.withSql((sql) => insertRows(sql, "NodeSnapshot", rows.slice(2)))).toBe(1);
+    expect(await store.db.nodeSnapshot.count({ where: { runId: run.id } })).toBe(3);
+  });
+
   it("rejects a column the table does not have", async () => {
     const bad = [{ runId: 1, nope: 1 }] as unknown as RowOf<"NodeSnapshot">[];
     await expect(insertRows(store.db, "NodeSnapshot", bad)).rejects.toThrow("insertRows(NodeSnapshot): no column nope");

@@ -53,6 +53,7 @@ const NATIVE_TYPES: Record<string, (args: string[]) => string> = {
   BigInt: () => "bigint",
   DoublePrecision: () => "double precision",
   JsonB: () => "jsonb",
+  Json: () => "json",
   Uuid: () => "uuid",
 };
 
