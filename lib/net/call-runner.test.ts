@@ -69,6 +69,13 @@ describe("CallRunner", () => {
     await slow;
   });
 
+  it("says deadline, not timeout, for a call the deadline cut short", async () => {
+    const runner = new CallRunner({ concurrency: 1, keyConcurrency: 1, callTimeoutMs: 1000, deadline: Date.now() + 40, retry: fast });
+    const hang = (signal: AbortSignal) => new Promise<Answer>((_resolve, reject) => signal.addEventListener("abort", () => reject(new Error("aborted"))));
+    await expect(runner.run("slow", undefined, hang, judge)).rejects.toBeInstanceOf(DeadlineError);
+    expect(runner.stats.calls).toBe(1);
+  });
+
   it("stops when the run is aborted", async () => {
     const controller = new AbortController();
     const runner = new CallRunner({ concurrency: 1, keyConcurrency: 1, callTimeoutMs: 1000, signal: controller.signal, retry: { ...fast, baseDelayMs: 10_000, maxDelayMs: 10_000 } });

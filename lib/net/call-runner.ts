@@ -127,8 +127,10 @@ export class CallRunner {
       const controller = new AbortController();
       const onRunAbort = () => controller.abort(this.signal?.reason);
       this.signal?.addEventListener("abort", onRunAbort, { once: true });
+      // A call cut short by the run's deadline is the deadline's doing, not a server that did not answer.
+      const cutByDeadline = this.deadline - Date.now() < this.callTimeoutMs;
       const timeoutMs = Math.max(1, Math.min(this.callTimeoutMs, this.deadline - Date.now()));
-      const timer = setTimeout(() => controller.abort(new CallTimeoutError(kind, timeoutMs)), timeoutMs);
+      const timer = setTimeout(() => controller.abort(cutByDeadline ? new DeadlineError() : new CallTimeoutError(kind, timeoutMs)), timeoutMs);
       this.stats.calls += 1;
       stats.calls += 1;
       let result: T | undefined;
@@ -137,7 +139,8 @@ export class CallRunner {
         result = await attempt(controller.signal);
       } catch (error) {
         // An abort we caused by timing out surfaces as the timeout, whatever the client wrapped it in.
-        failure = controller.signal.aborted && controller.signal.reason instanceof CallTimeoutError ? controller.signal.reason : error;
+        const reason: unknown = controller.signal.aborted ? controller.signal.reason : undefined;
+        failure = reason instanceof CallTimeoutError || reason instanceof DeadlineError ? reason : error;
       } finally {
         clearTimeout(timer);
         this.signal?.removeEventListener("abort", onRunAbort);
