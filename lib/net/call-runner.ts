@@ -60,7 +60,6 @@ export type CallRunnerOptions = {
 export class CallRunner {
   readonly stats: CallStats = { calls: 0, retries: 0, throttled: 0, byKind: {} };
   private readonly lanes: Record<Lane, KeyedLimiter>;
-  private readonly all: Semaphore;
   readonly retry: RetryPolicyOptions;
   readonly callTimeoutMs: number;
   readonly deadline: number;
@@ -68,11 +67,11 @@ export class CallRunner {
   private readonly random: () => number;
 
   constructor(options: CallRunnerOptions) {
+    const all = new Semaphore(options.concurrency);
     this.lanes = {
-      azure: new KeyedLimiter(options.concurrency, options.keyConcurrency),
-      kube: new KeyedLimiter(options.kubeConcurrency ?? Math.min(16, Math.max(1, Math.floor(options.concurrency / 4))), Math.min(3, options.keyConcurrency)),
+      azure: new KeyedLimiter(options.concurrency, options.keyConcurrency, all),
+      kube: new KeyedLimiter(options.kubeConcurrency ?? Math.min(16, Math.max(1, Math.floor(options.concurrency / 4))), Math.min(3, options.keyConcurrency), all),
     };
-    this.all = new Semaphore(options.concurrency);
     this.retry = { ...defaultRetryPolicy, ...options.retry };
     this.callTimeoutMs = options.callTimeoutMs;
     this.deadline = options.deadline ?? Number.POSITIVE_INFINITY;
@@ -82,21 +81,6 @@ export class CallRunner {
 
   private kindStats(kind: string) {
     return (this.stats.byKind[kind] ??= { calls: 0, retries: 0, throttled: 0, failed: 0, ms: 0, waitMs: 0 });
-  }
-
-  /** Room in the call's lane (under its key) and in all. */
-  private async acquire(limiter: KeyedLimiter, key: string | undefined): Promise<() => void> {
-    const releaseLane = await limiter.acquire(key, this.signal);
-    try {
-      const releaseAll = await this.all.acquire(this.signal);
-      return () => {
-        releaseAll();
-        releaseLane();
-      };
-    } catch (error) {
-      releaseLane();
-      throw error;
-    }
   }
 
   /** Throws when the run was aborted or is past its deadline. */
@@ -116,7 +100,7 @@ export class CallRunner {
     for (let retry = 0; ; retry++) {
       this.checkRunning();
       const queued = performance.now();
-      const release = await this.acquire(limiter, key);
+      const release = await limiter.acquire(key, this.signal);
       const began = performance.now();
       stats.waitMs += began - queued;
       // The wait for a slot may have outlasted the run: then this is the deadline, not a call that timed out.
@@ -128,9 +112,9 @@ export class CallRunner {
       const onRunAbort = () => controller.abort(this.signal?.reason);
       this.signal?.addEventListener("abort", onRunAbort, { once: true });
       // A call cut short by the run's deadline is the deadline's doing, not a server that did not answer.
-      const cutByDeadline = this.deadline - Date.now() < this.callTimeoutMs;
-      const timeoutMs = Math.max(1, Math.min(this.callTimeoutMs, this.deadline - Date.now()));
-      const timer = setTimeout(() => controller.abort(cutByDeadline ? new DeadlineError() : new CallTimeoutError(kind, timeoutMs)), timeoutMs);
+      const leftMs = this.deadline - Date.now();
+      const timeoutMs = Math.max(1, Math.min(this.callTimeoutMs, leftMs));
+      const timer = setTimeout(() => controller.abort(leftMs < this.callTimeoutMs ? new DeadlineError() : new CallTimeoutError(kind, timeoutMs)), timeoutMs);
       this.stats.calls += 1;
       stats.calls += 1;
       let result: T | undefined;

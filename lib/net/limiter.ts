@@ -54,31 +54,34 @@ export class KeyedLimiter {
   private readonly overall: Semaphore;
   private readonly perKey = new Map<string, Semaphore>();
 
+  /** `within`: a limit shared with other limiters (e.g. a run's calls in all), taken after this one's own. */
   constructor(
     overallLimit: number,
     private readonly keyLimit: number,
+    private readonly within?: Semaphore,
   ) {
     this.overall = new Semaphore(overallLimit);
   }
 
-  /** Waits for room under `key` and overall; returns the release function. */
+  /** Waits for room under `key`, overall and within the shared limit; returns the release function. */
   async acquire(key: string | undefined, signal?: AbortSignal): Promise<() => void> {
     let keyed: Semaphore | undefined;
     if (key) {
       keyed = this.perKey.get(key);
       if (!keyed) this.perKey.set(key, (keyed = new Semaphore(this.keyLimit)));
     }
-    const releaseKey = keyed ? await keyed.acquire(signal) : () => {};
+    // Always taken in this order (key, overall, shared) and given back in reverse, so waits cannot deadlock.
+    const releases: (() => void)[] = [];
+    const releaseAll = () => {
+      for (let i = releases.length - 1; i >= 0; i--) releases[i]();
+    };
     try {
-      const releaseAll = await this.overall.acquire(signal);
-      return () => {
-        releaseAll();
-        releaseKey();
-      };
+      for (const semaphore of [keyed, this.overall, this.within]) if (semaphore) releases.push(await semaphore.acquire(signal));
     } catch (error) {
-      releaseKey();
+      releaseAll();
       throw error;
     }
+    return releaseAll;
   }
 
   async run<T>(key: string | undefined, task: () => Promise<T>, signal?: AbortSignal): Promise<T> {
