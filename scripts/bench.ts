@@ -61,7 +61,6 @@ function busyAfternoon(now = new Date()): Date {
 const START_TIME = busyAfternoon().toISOString();
 
 async function startEmulatorProcess(size: string, latencyMs: number): Promise<{ ready: Ready; child: ChildProcess; peakRssMb(): number }> {
-  // The emulator allocates as much per page served as the collector per page read: it gets the same young generation.
   const child = spawn(process.execPath, [...process.execArgv.filter((a) => a.startsWith("--cpu-prof")), ...EMULATOR_NODE_FLAGS, "--import", "tsx", "lib/emulator/cli.ts", "--size", size, "--latency-ms", String(latencyMs), "--clock-speed", "1", "--start-time", START_TIME, "--tls-dir", TLS_DIR], {
     stdio: ["ignore", "pipe", "pipe"],
   });

@@ -10,7 +10,7 @@ export type ToWorker =
 /** An error as it crosses threads: what retries and failure reports read of it (name, code, cause). */
 export type WireError = { name: string; message: string; code?: string; cause?: WireError };
 
-export type FromWorker = { ready: true } | { id: number; answer: KubeAnswer; error?: undefined } | { id: number; error: WireError; answer?: undefined };
+export type FromWorker = { id: number; answer: KubeAnswer; error?: undefined } | { id: number; error: WireError; answer?: undefined };
 
 export function toWireError(error: unknown, depth = 0): WireError {
   if (!(error instanceof Error)) return { name: "Error", message: String(error) };

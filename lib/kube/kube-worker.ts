@@ -44,4 +44,3 @@ port.on("message", (message: ToWorker) => {
     }
   }
 });
-reply({ ready: true });

@@ -12,7 +12,7 @@
 import { existsSync } from "node:fs";
 import path from "node:path";
 import { Worker } from "node:worker_threads";
-import { inThreadTransport, type KubeAnswer, type KubeConnection, type KubeTarget, type KubeTransport } from "./kube-transport";
+import { inThreadTransport, type KubeAnswer, type KubeConnection, type KubeTarget, type KubeTransport, type ReaderName } from "./kube-transport";
 import { fromWireError, type FromWorker, type ToWorker } from "./kube-worker-protocol";
 
 /**
@@ -41,7 +41,6 @@ class KubeWorker {
   constructor(entry: string, source: string, onStop: (error: Error) => void) {
     this.worker = new Worker(entry, { workerData: { file: source }, stdout: false, stderr: false, resourceLimits: { maxYoungGenerationSizeMb: YOUNG_GENERATION_MB } });
     this.worker.on("message", (message: FromWorker) => {
-      if ("ready" in message) return;
       const pending = this.pending.get(message.id);
       if (!pending) return;
       this.settled(message.id);
@@ -77,7 +76,7 @@ class KubeWorker {
     if (!this.stopped) this.worker.postMessage(message);
   }
 
-  fetch(conn: number, path: string, reader: Parameters<KubeConnection["fetch"]>[1], signal: AbortSignal): Promise<KubeAnswer> {
+  fetch(conn: number, path: string, reader: ReaderName, signal: AbortSignal): Promise<KubeAnswer> {
     if (signal.aborted) return Promise.reject(signal.reason as Error);
     const id = this.nextId++;
     return new Promise<KubeAnswer>((resolve, reject) => {
